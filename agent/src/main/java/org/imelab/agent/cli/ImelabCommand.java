@@ -3,6 +3,7 @@ package org.imelab.agent.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.cli.certs.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "An open, faithful emulator of the Intune Management Extension.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CertsCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
