@@ -116,9 +116,7 @@ public final class JnaRegistry implements Registry {
         if (key.isRoot()) {
             return; // the predefined keys always exist
         }
-        try (Key k = create(key, WinNT.KEY_QUERY_VALUE)) {
-            // created or already there: nothing more to do
-        }
+        create(key, WinNT.KEY_QUERY_VALUE).close(); // created or already there: nothing more to do
     }
 
     @Override
