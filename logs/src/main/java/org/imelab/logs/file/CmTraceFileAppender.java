@@ -13,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link SharedAppendFile}). Each event is one write, so a record is never split between files
  * and readers never see half a record from us.
  *
- * <p>Whether the path still names our file is checked at most once per
+ * <p>Whether the path still names our file, and how big the file is, is checked at most once per
  * {@link #setReopenCheckMillis(long) check interval} (by the rollover's clock) and before every
- * rollover, which keeps the hot path to one write.
+ * rollover, which keeps the hot path to one write. When two processes write one file, a file
+ * can therefore pass {@code LogMaxSize} by what the other one appended since our last check.
  *
  * <p>I/O failures go to Logback's status manager (an appender must not throw into the code
  * that logs); the file is reopened on the next event.
@@ -134,6 +135,8 @@ public final class CmTraceFileAppender extends UnsynchronizedAppenderBase<ILoggi
             lastCheck = now;
             if (out.isReplaced()) {
                 out.open();
+            } else {
+                out.refresh(); // another writer may have appended: keep the rollover decision honest
             }
         }
         if (rollover.isDue(out.size(), bytes.length)) {
