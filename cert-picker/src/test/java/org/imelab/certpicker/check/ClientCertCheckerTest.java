@@ -25,7 +25,7 @@ import org.imelab.certpicker.mdm.LabTenant;
 import org.imelab.certpicker.testing.RecordingLogger;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
-import org.imelab.registry.ime.CertMetadataKey;
+import org.imelab.registry.ime.ImeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +80,7 @@ class ClientCertCheckerTest {
         assertFalse(f.registry.exists(KEY), "CertMetadata deleted");
         assertTrue(f.gateway.requests.isEmpty(), "nothing to validate");
         assertLoggedStartingWith("Dropping certificate " + expired + " (CN=");
-        assertLoggedContaining(expired, ": expired on " + CertMetadataKey.TIME_FORMAT.format(CheckerFixture.T0.minus(Duration.ofDays(2))) + " UTC.");
+        assertLoggedContaining(expired, ": expired on " + ImeTime.format(CheckerFixture.T0.minus(Duration.ofDays(2))) + " UTC.");
         assertLoggedContaining(keyless, "CurrentUser\\My): no private key.");
         assertLoggedContaining("One usable certificate, " + good, "nothing to choose. Deleting CertMetadata.");
     }

@@ -42,7 +42,7 @@ public final class CertsCheckCommand implements Callable<Integer> {
         CertificateSource source = certs.source();
         MdmCertificateSearch search = new MdmCertificateSearch(source);
         Clock clock = Clock.systemUTC();
-        try (Registry registry = CertsRegistry.open(certs.root().dataHome(), spec.commandLine().getErr())) {
+        try (Registry registry = certs.root().registryOpener().open(certs.root().dataHome())) {
             CertMetadataKey metadata = CertMetadataKey.of(registry);
             CertCheckReport report = new ClientCertChecker(search, metadata, certs.flighting(), validationGateway(),
                     clock).run();
@@ -69,6 +69,9 @@ public final class CertsCheckCommand implements Callable<Integer> {
         } catch (CertificateStoreException e) {
             spec.commandLine().getErr().println("imelab certs check: " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("imelab certs check: cannot open the registry: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("imelab certs check: " + e.getMessage());
             return 1;
