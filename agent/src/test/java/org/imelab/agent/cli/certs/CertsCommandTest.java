@@ -174,6 +174,14 @@ class CertsCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    void theWindowsStoresAreRefusedElsewhere() {
+        Run r = run("certs", "--store", "windows");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("The Windows certificate stores exist only on Windows"), r.err());
+    }
+
+    @Test
     void aBadStoreKindIsRefused() {
         Run r = run("certs", "--store", "floppy");
         assertEquals(2, r.code());
