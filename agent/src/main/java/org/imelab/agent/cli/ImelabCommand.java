@@ -1,8 +1,12 @@
 package org.imelab.agent.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.daemon.AgentConfig;
+import org.imelab.registry.RegPath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +22,10 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             MonikerCommand.class,
             StatusCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            ServiceCommand.class,
+            HealthCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
@@ -25,6 +33,10 @@ public final class ImelabCommand implements Callable<Integer> {
             description = "Data home for the file registry, logs, IMECache and certificates "
                     + "(default: $IMELAB_HOME, else ~/.imelab).")
     Path home;
+
+    @Option(names = "--registry-root", paramLabel = "KEY", scope = CommandLine.ScopeType.INHERIT,
+            description = "The IME's registry root (default: HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension).")
+    String registryRoot;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,6 +60,20 @@ public final class ImelabCommand implements Callable<Integer> {
     /** The data home this invocation works in. */
     public DataHome dataHome() {
         return DataHome.resolve(home, System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** The IME registry root this invocation works on. */
+    public RegPath imeRoot() {
+        return registryRoot == null ? AgentConfig.DEFAULT_IME_ROOT : RegPath.parse(registryRoot);
+    }
+
+    /** The data home given explicitly (--home or IMELAB_HOME), if any. */
+    Optional<Path> explicitHome(Map<String, String> env) {
+        if (home != null) {
+            return Optional.of(home.toAbsolutePath().normalize());
+        }
+        String fromEnv = env.get("IMELAB_HOME");
+        return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv).toAbsolutePath().normalize());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.imelab.agent.DataHome;
@@ -15,6 +16,8 @@ import org.imelab.agent.daemon.ForegroundHost;
 import org.imelab.agent.ipc.IpcServer;
 import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.time.ExecutorScheduler;
+import org.imelab.install.service.HostedService;
+import org.imelab.install.service.ServiceHosts;
 import org.imelab.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentConfig config;
         try {
             config = AgentConfig.defaults(parent.dataHome().ipcSocket())
+                    .withImeRoot(parent.imeRoot())
                     .withStartDelayMax(Duration.ofSeconds(startDelaySeconds));
         } catch (IllegalArgumentException e) {
             err.println("imelab run: " + e.getMessage());
@@ -69,6 +73,24 @@ public final class RunCommand implements Callable<Integer> {
                 .addObserver(console);
         console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ". Ctrl-C stops it.");
         AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
+        // started by the Windows service control manager: it drives start and stop
+        OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
+            @Override
+            public void start() throws IOException {
+                agent[0].start();
+            }
+
+            @Override
+            public void stop() throws Exception {
+                agent[0].stop();
+                scheduler.close();
+                registry.close();
+                farewell.close();
+            }
+        });
+        if (asService.isPresent()) {
+            return asService.getAsInt();
+        }
         try {
             return new ForegroundHost(scheduler, registry, farewell).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {

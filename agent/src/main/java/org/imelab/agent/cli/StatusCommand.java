@@ -45,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
             code = ExitCodes.OK;
         } catch (DaemonNotRunningException e) {
             try (Registry registry = parent.registryOpener().open(home)) {
-                lines.putAll(AgentStatus.stored(registry, CheckinStateKey.DEFAULT_PATH, AgentConfig.DEFAULT_IME_ROOT,
+                lines.putAll(AgentStatus.stored(registry, CheckinStateKey.DEFAULT_PATH, parent.imeRoot(),
                         ZoneId.systemDefault()));
             } catch (IOException | RegistryException re) {
                 err.println("imelab status: the agent is not running and its registry cannot be read: " + re.getMessage());

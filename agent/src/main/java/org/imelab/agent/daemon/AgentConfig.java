@@ -51,6 +51,10 @@ public record AgentConfig(
                 Cadences.START_DELAY_MAX, DEFAULT_SHUTDOWN_GRACE, ZoneId.systemDefault());
     }
 
+    public AgentConfig withImeRoot(RegPath root) {
+        return new AgentConfig(ipcSocket, root, checkinStatePath, startDelayMax, shutdownGrace, zone);
+    }
+
     public AgentConfig withStartDelayMax(Duration d) {
         return new AgentConfig(ipcSocket, imeRoot, checkinStatePath, d, shutdownGrace, zone);
     }

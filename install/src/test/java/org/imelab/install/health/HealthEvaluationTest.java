@@ -118,6 +118,6 @@ class HealthEvaluationTest {
 
         Files.writeString(state, "System has not been booted with systemd as init system (PID 1). Can't operate.");
         HealthReport fallback = new HealthEvaluation(probe, Optional::empty, logs, CLOCK).evaluate();
-        assertEquals("daemon socket /run/imelab.sock is running", fallback.finding(HealthEvaluation.SERVICE).message());
+        assertEquals("the daemon on /run/imelab.sock is running", fallback.finding(HealthEvaluation.SERVICE).message());
     }
 }
