@@ -77,9 +77,13 @@ public final class HealthCommand implements Callable<Integer> {
                         new DaemonSocketProbe(socket.toString(), () -> answers(socket)));
         Clock clock = Clock.systemDefaultZone();
         HealthReport report;
-        try (ImeLogs logs = new ImeLogSetup(ImeLogSettings.defaults(home.logsDir(), ImeLogLayout.DEFAULT, clock))
-                .install((LoggerContext) LoggerFactory.getILoggerFactory())) {
+        // the ime.ClientHealth lines go to ClientHealth.log for as long as the evaluation runs
+        ImeLogs logs = new ImeLogSetup(ImeLogSettings.defaults(home.logsDir(), ImeLogLayout.DEFAULT, clock))
+                .install((LoggerContext) LoggerFactory.getILoggerFactory());
+        try {
             report = new HealthEvaluation(probe, () -> lastCheckIn(home, err), home.logsDir(), clock).evaluate();
+        } finally {
+            logs.close();
         }
         for (HealthReport.Finding f : report.findings()) {
             out.printf("%-18s %-9s %s%n", f.check(), f.level(), f.message());

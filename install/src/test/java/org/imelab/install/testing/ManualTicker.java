@@ -11,7 +11,7 @@ public final class ManualTicker implements Ticker {
     private final List<Duration> periods = new ArrayList<>();
 
     @Override
-    public synchronized AutoCloseable every(Duration period, Runnable action) {
+    public synchronized Beat every(Duration period, Runnable action) {
         active.add(action);
         periods.add(period);
         return () -> {
