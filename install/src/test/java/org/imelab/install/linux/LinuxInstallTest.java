@@ -270,8 +270,11 @@ class LinuxInstallTest {
 
         Installer.InstallOutcome up = installer(o2).install(o2.serviceName(), plan(o2).steps());
 
-        assertEquals(List.of("program files " + o.programDir()), up.applied());
+        // the new build's fingerprint is in every unit: systemd will see them changed and restart the daemon
+        assertEquals(List.of("program files " + o.programDir(), "systemd unit imelab.service", "systemd unit imelab-certcheck.service",
+                "systemd unit imelab-certcheck.timer", "systemd unit imelab-health.service", "systemd unit imelab-health.timer"), up.applied());
         assertEquals(-1L, Files.mismatch(v2.jar(), root.resolve("opt/imelab/imelab.jar")));
+        assertTrue(Files.readString(root.resolve("etc/systemd/system/imelab.service")).contains("# imelab build " + v2.fingerprint() + "\n"));
         installer(o2).uninstall();
         assertEquals(before, FileTrees.snapshot(tree));
     }

@@ -112,6 +112,33 @@ class WindowsPlanTest {
     }
 
     @Test
+    void anUpgradeRestartsTheServiceOnTheNewBuildAndAFailedOneGoesBackToTheOldRunningOne() throws Exception {
+        SortedMap<String, String> registry = RegistryDump.of(reg);
+        InstallOptions o = options("imelab", false);
+        installer(o).install(o.serviceName(), new WindowsPlan(o, CLOCK).steps());
+        ServiceConfig v1 = scm.query("imelab").orElseThrow();
+        Distribution v2 = TestDistribution.create(tmp.resolve("dist2"), "2");
+        InstallOptions o2 = new InstallOptions("imelab", Scope.SYSTEM, o.root(), o.dataHome(), o.programDir(), null, o.javaHome(), v2, true, false);
+
+        scm.failStartsWith(1053);
+        InstallException failed = assertThrows(InstallException.class,
+                () -> installer(o2).install(o2.serviceName(), new WindowsPlan(o2, CLOCK).steps()));
+        assertEquals("start service imelab", failed.step());
+        assertEquals(Optional.of(v1), scm.query("imelab"), "the old setup is back");
+        assertEquals(ServiceState.RUNNING, scm.state("imelab"), "and runs again");
+
+        Installer.InstallOutcome up = installer(o2).install(o2.serviceName(), new WindowsPlan(o2, CLOCK).steps());
+        assertEquals(List.of("program files " + o.programDir(), "service imelab", "start service imelab"), up.applied());
+        assertTrue(scm.query("imelab").orElseThrow().description().contains("(build " + v2.fingerprint() + ")"));
+        assertEquals(ServiceState.RUNNING, scm.state("imelab"));
+
+        installer(o2).uninstall();
+        assertEquals(Map.of(), scm.services());
+        assertEquals(registry, RegistryDump.of(reg));
+        assertEquals(List.of(), schtasks.taskFiles());
+    }
+
+    @Test
     void theTaskXmlIsUtf16WithABomAndFollowsTheSchema() throws Exception {
         InstallOptions o = options("imelab", false);
         WindowsPlan plan = new WindowsPlan(o, CLOCK);
