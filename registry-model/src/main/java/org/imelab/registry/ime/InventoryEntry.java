@@ -14,7 +14,8 @@ public record InventoryEntry(
         String language,
         String programId,
         String msiProductCode,
-        String msiPackageCode) {
+        String msiPackageCode,
+        String installDate) {
 
     public InventoryEntry {
         if (entryId == null || entryId.isEmpty() || entryId.indexOf('\\') >= 0 || entryId.length() > 255) {
@@ -25,6 +26,6 @@ public record InventoryEntry(
 
     /** An entry with the three fields every source has. */
     public static InventoryEntry of(String entryId, String name, String version, String publisher) {
-        return new InventoryEntry(entryId, name, version, publisher, null, null, null, null);
+        return new InventoryEntry(entryId, name, version, publisher, null, null, null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package org.imelab.registry.ime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,8 @@ public final class InventoryStore {
             out.add(new InventoryEntry(id,
                     text(v, ImeLayout.NAME), text(v, ImeLayout.VERSION), text(v, ImeLayout.PUBLISHER),
                     text(v, ImeLayout.LANGUAGE), text(v, ImeLayout.PROGRAM_ID),
-                    text(v, ImeLayout.MSI_PRODUCT_CODE), text(v, ImeLayout.MSI_PACKAGE_CODE)));
+                    text(v, ImeLayout.MSI_PRODUCT_CODE), text(v, ImeLayout.MSI_PACKAGE_CODE),
+                    text(v, ImeLayout.INSTALL_DATE)));
         }
         return out;
     }
@@ -88,17 +90,49 @@ public final class InventoryStore {
             if (!seen.add(e.entryId().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("Two inventory entries share the id '" + e.entryId() + "'");
             }
-            RegPath key = layout.inventory(e.entryId());
-            ops.add(new RegOp.CreateKey(key));
-            put(ops, key, ImeLayout.NAME, e.name());
-            put(ops, key, ImeLayout.VERSION, e.version());
-            put(ops, key, ImeLayout.PUBLISHER, e.publisher());
-            put(ops, key, ImeLayout.LANGUAGE, e.language());
-            put(ops, key, ImeLayout.PROGRAM_ID, e.programId());
-            put(ops, key, ImeLayout.MSI_PRODUCT_CODE, e.msiProductCode());
-            put(ops, key, ImeLayout.MSI_PACKAGE_CODE, e.msiPackageCode());
+            entryOps(ops, e);
         }
         return ops;
+    }
+
+    /**
+     * Records an accepted inventory by its change alone: the added and changed entries are
+     * rewritten, the removed ones deleted, and the cadence stamped, all in one batch. Registry
+     * writes follow the size of the change, not of the list.
+     *
+     * @param full true for a full inventory (stamps LastFullSyncTimeUtc and sets FirstTimeSwitch)
+     */
+    public void recordSync(boolean full, List<InventoryEntry> upserts, Collection<String> removedIds, Instant now) {
+        List<RegOp> ops = new ArrayList<>();
+        ops.add(new RegOp.CreateKey(layout.inventories()));
+        for (String id : removedIds) {
+            ops.add(new RegOp.DeleteTree(layout.inventory(id)));
+        }
+        for (InventoryEntry e : upserts) {
+            // a changed entry may have lost a field: start its key afresh
+            ops.add(new RegOp.DeleteTree(layout.inventory(e.entryId())));
+            entryOps(ops, e);
+        }
+        if (full) {
+            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_FULL_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
+            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.FIRST_TIME_SWITCH, RegValue.dword(1)));
+        } else {
+            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_DELTA_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
+        }
+        registry.apply(ops);
+    }
+
+    private void entryOps(List<RegOp> ops, InventoryEntry e) {
+        RegPath key = layout.inventory(e.entryId());
+        ops.add(new RegOp.CreateKey(key));
+        put(ops, key, ImeLayout.NAME, e.name());
+        put(ops, key, ImeLayout.VERSION, e.version());
+        put(ops, key, ImeLayout.PUBLISHER, e.publisher());
+        put(ops, key, ImeLayout.LANGUAGE, e.language());
+        put(ops, key, ImeLayout.PROGRAM_ID, e.programId());
+        put(ops, key, ImeLayout.MSI_PRODUCT_CODE, e.msiProductCode());
+        put(ops, key, ImeLayout.MSI_PACKAGE_CODE, e.msiPackageCode());
+        put(ops, key, ImeLayout.INSTALL_DATE, e.installDate());
     }
 
     private static void put(List<RegOp> ops, RegPath key, String name, String value) {

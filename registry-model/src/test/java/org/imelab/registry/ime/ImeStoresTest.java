@@ -30,7 +30,7 @@ class ImeStoresTest {
         assertFalse(inv.firstTimeSwitch());
         InventoryEntry self = InventoryEntry.of("e1", "Microsoft Intune Management Extension", "1.93.102.0", "Microsoft Corporation");
         InventoryEntry sevenZip = new InventoryEntry("e2", "7-Zip 25.01 (x64)", "25.01", "Igor Pavlov", "1033",
-                "0000f5d0c2", null, null);
+                "0000f5d0c2", null, null, null);
         inv.recordFullSync(List.of(self, sevenZip), NOW);
 
         assertTrue(inv.firstTimeSwitch());
