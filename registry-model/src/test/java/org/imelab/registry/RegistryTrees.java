@@ -29,6 +29,23 @@ public final class RegistryTrees {
         }
     }
 
+    /** Whether every key and value below {@code key} is the same in both. */
+    public static boolean sameTree(Registry a, Registry b, RegPath key) {
+        if (a.exists(key) != b.exists(key) || !a.values(key).equals(b.values(key))) {
+            return false;
+        }
+        List<String> subs = a.subKeys(key);
+        if (!subs.equals(b.subKeys(key))) {
+            return false;
+        }
+        for (String s : subs) {
+            if (!sameTree(a, b, key.child(s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #assertSameTree} for every hive. */
     public static void assertSameRegistry(Registry expected, Registry actual) {
         for (Hive h : Hive.values()) {
