@@ -124,6 +124,16 @@ public final class FileRegistry extends TreeRegistry {
         if (physicalOps.isEmpty()) {
             return;
         }
+        for (RegOp op : physicalOps) {
+            for (String segment : op.key().segments()) {
+                if (segment.indexOf('\n') >= 0 || segment.indexOf('\r') >= 0 || segment.indexOf('\0') >= 0) {
+                    // a .reg file has no way to write these inside [key] lines
+                    throw new RegistryException("A key name with a line break or NUL cannot be stored: "
+                            + segment.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0"),
+                            RegistryException.ERROR_INVALID_PARAMETER, null);
+                }
+            }
+        }
         byte[] payload = OpCodec.encode(physicalOps);
         try {
             journalEnd = journal.append(payload, journalEnd);

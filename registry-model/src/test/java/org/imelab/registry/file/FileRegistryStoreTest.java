@@ -246,6 +246,20 @@ class FileRegistryStoreTest {
     }
 
     @Test
+    void aKeyNameThatNoRegFileCanHoldIsRefusedWithTheWholeBatch() {
+        try (FileRegistry reg = new FileRegistry(dir)) {
+            RegistryException e = assertThrows(RegistryException.class, () -> reg.apply(List.of(
+                    new RegOp.Put(IME, "fine", RegValue.dword(1)),
+                    new RegOp.CreateKey(IME.child("two\nlines")))));
+            assertEquals(RegistryException.ERROR_INVALID_PARAMETER, e.win32Error());
+            assertFalse(reg.exists(IME));
+        }
+        try (FileRegistry reg = new FileRegistry(dir)) {
+            assertFalse(reg.exists(IME));
+        }
+    }
+
+    @Test
     void aClosedStoreRefusesUse() {
         FileRegistry reg = new FileRegistry(dir);
         reg.close();
