@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.registry.RegPath;
+import org.imelab.registry.file.FileRegistry;
+import org.imelab.registry.windows.JnaRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,9 +49,9 @@ public final class ImelabCommand implements Callable<Integer> {
         this.registryOpener = registryOpener;
     }
 
+    /** The real registry on Windows; elsewhere the file registry of the data home. */
     public ImelabCommand() {
-        // TRANSITIONAL: an in-memory registry until the file registry is on main
-        this(home -> new org.imelab.registry.memory.MemoryRegistry());
+        this(home -> JnaRegistry.isWindows() ? new JnaRegistry() : new FileRegistry(home.registryDir()));
     }
 
     /** How commands open the registry of the data home. */
