@@ -3,6 +3,9 @@ package org.imelab.agent.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.cli.reg.RegCommand;
+import org.imelab.registry.Registries;
+import org.imelab.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "An open, faithful emulator of the Intune Management Extension.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RegCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
@@ -22,12 +26,22 @@ public final class ImelabCommand implements Callable<Integer> {
                     + "(default: $IMELAB_HOME, else ~/.imelab).")
     Path home;
 
+    @Option(names = "--registry", paramLabel = "BACKEND", scope = CommandLine.ScopeType.INHERIT,
+            description = "Registry backend: windows (the real registry; default on Windows), "
+                    + "file (under the data home; default elsewhere) or memory.")
+    String registry;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** The data home this invocation works in. */
     public DataHome dataHome() {
         return DataHome.resolve(home, System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** Opens the registry this invocation works on: the one the daemon uses unless --registry says otherwise. */
+    public Registry openRegistry() {
+        return Registries.open(registry, dataHome().registryDir());
     }
 
     @Override
