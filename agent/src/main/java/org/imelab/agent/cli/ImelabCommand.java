@@ -1,5 +1,6 @@
 package org.imelab.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
@@ -17,6 +18,10 @@ import picocli.CommandLine.Option;
         description = "An open, faithful emulator of the Intune Management Extension.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            SyncCommand.class,
+            MonikerCommand.class,
+            StatusCommand.class,
             RegCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
@@ -34,14 +39,31 @@ public final class ImelabCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final RegistryOpener registryOpener;
+
+    /** A root whose commands all work on the registry the given opener returns (tests, embedding). */
+    public ImelabCommand(RegistryOpener registryOpener) {
+        this.registryOpener = registryOpener;
+    }
+
+    /** The root as shipped: the registry is the backend --registry names, by default the platform's. */
+    public ImelabCommand() {
+        this(null);
+    }
+
+    /** How commands open the registry of the data home: --registry's backend unless one was injected. */
+    public RegistryOpener registryOpener() {
+        return registryOpener != null ? registryOpener : home -> Registries.open(registry, home.registryDir());
+    }
+
     /** The data home this invocation works in. */
     public DataHome dataHome() {
         return DataHome.resolve(home, System.getenv(), System.getProperty("user.home"));
     }
 
     /** Opens the registry this invocation works on: the one the daemon uses unless --registry says otherwise. */
-    public Registry openRegistry() {
-        return Registries.open(registry, dataHome().registryDir());
+    public Registry openRegistry() throws IOException {
+        return registryOpener().open(dataHome());
     }
 
     @Override

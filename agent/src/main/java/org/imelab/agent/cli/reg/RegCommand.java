@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.imelab.agent.cli.ImelabCommand;
 import org.imelab.registry.Registry;
 import picocli.CommandLine;
@@ -35,26 +34,22 @@ public final class RegCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final Supplier<Registry> registry;
     private final InputStream input;
     private BufferedReader reader;
 
-    /** The command as the CLI builds it: the registry from the global options, answers from stdin. */
+    /** The command as the CLI builds it: answers to (Yes/No) prompts come from stdin. */
     public RegCommand() {
-        this(null, System.in);
+        this(System.in);
     }
 
-    /**
-     * A command working on a given registry, answering prompts from a given stream (tests, and
-     * callers that already hold the daemon's registry).
-     */
-    public RegCommand(Supplier<Registry> registry, InputStream input) {
-        this.registry = registry;
+    /** A command answering its prompts from the given stream. */
+    public RegCommand(InputStream input) {
         this.input = input;
     }
 
-    Registry openRegistry() {
-        return registry != null ? registry.get() : root.openRegistry();
+    /** The registry of the root command's --registry / --home (or the one injected into the root). */
+    Registry openRegistry() throws java.io.IOException {
+        return root.openRegistry();
     }
 
     /** Reads one answer to a (Yes/No) prompt; end of input is No. */

@@ -28,13 +28,12 @@ final class RegCli {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RegCommand.class) {
-                    return cls.cast(new RegCommand(registry,
-                            new ByteArrayInputStream(stdin.getBytes(Charset.defaultCharset()))));
+                    return cls.cast(new RegCommand(new ByteArrayInputStream(stdin.getBytes(Charset.defaultCharset()))));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }
         };
-        return execute(new CommandLine(new ImelabCommand(), factory), args);
+        return execute(new CommandLine(new ImelabCommand(home -> registry.get()), factory), args);
     }
 
     private static Result execute(CommandLine cl, String... args) {
