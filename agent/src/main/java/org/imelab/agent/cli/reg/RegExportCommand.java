@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.Registry;
+import org.imelab.registry.regfile.RegExport;
 import picocli.CommandLine.Command;
 
 /** {@code reg export KeyName FileName [/y] [/reg:32 | /reg:64]}: a .reg file regedit and reg import accept. */
@@ -60,7 +61,7 @@ public final class RegExportCommand extends RegVerb {
             out.println(CANCELED);
             return 0;
         }
-        RegFiles.export(registry, key, file);
+        RegExport.export(registry, key, file);
         out.println(SUCCESS);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.imelab.registry.Registry;
 import org.imelab.registry.RegistryView;
+import org.imelab.registry.regfile.RegImport;
 import picocli.CommandLine.Command;
 
 /** {@code reg import FileName [/reg:32 | /reg:64]}: all of a .reg file, or nothing when it is malformed. */
@@ -46,7 +47,7 @@ public final class RegImportCommand extends RegVerb {
             err.println("ERROR: Error opening the file. There may be a disk or file system error. (" + file + ")");
             return 1;
         }
-        RegFiles.importFile(registry, file, view);
+        RegImport.importFile(registry, file, view);
         out.println(SUCCESS);
         return 0;
     }

@@ -81,8 +81,17 @@ abstract class RegVerb implements Callable<Integer> {
         }
     }
 
+    /**
+     * Whether a token is a switch: '/' or '-' and a short word. A Unix path such as
+     * {@code /tmp/lab.reg} also starts with '/', so anything with a further separator or a dot
+     * is an argument, not a switch.
+     */
     static boolean isSwitch(String token) {
-        return token.length() > 1 && (token.charAt(0) == '/' || token.charAt(0) == '-');
+        if (token.length() < 2 || (token.charAt(0) != '/' && token.charAt(0) != '-')) {
+            return false;
+        }
+        String rest = token.substring(1);
+        return rest.indexOf('/') < 0 && rest.indexOf('\\') < 0 && rest.indexOf('.') < 0;
     }
 
     static String switchName(String token) {
