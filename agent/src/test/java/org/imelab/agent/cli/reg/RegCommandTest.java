@@ -229,6 +229,10 @@ class RegCommandTest {
         RegCli.Result r = RegCli.run("--home", home.toString(), "--registry", "cloud", "reg", "query", KEY);
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("Unknown registry backend 'cloud'"), r.err());
+        // global options may also follow the verb, as picocli passes them down
+        RegCli.Result after = RegCli.run("reg", "query", KEY, "--home", home.toString(), "--registry", "cloud");
+        assertEquals(1, after.exitCode());
+        assertTrue(after.err().contains("Unknown registry backend 'cloud'"), after.err());
     }
 
     @Test
