@@ -11,6 +11,7 @@ import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.Registries;
 import org.imelab.registry.Registry;
+import org.imelab.agent.cli.certs.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
             UninstallCommand.class,
             ServiceCommand.class,
             HealthCommand.class,
+            CertsCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
