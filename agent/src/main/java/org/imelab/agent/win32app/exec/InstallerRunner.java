@@ -20,11 +20,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On Windows the command line is split as Windows splits it and started directly; elsewhere it
  * runs under {@code /bin/sh -c} with the working folder first on {@code PATH}, standing in for
- * Windows, which finds programs in the current folder. User-context installs (InstallEx.RunAs 2)
- * are the caller's concern: this runs as the current account.
+ * Windows, which finds programs in the current folder. POSIX exit codes have 8 bits, so a lab
+ * installer cannot exit with 3010, 1641 or 1618: it may instead write the Windows exit code it means
+ * into the file named by {@value #EXIT_CODE_FILE_VARIABLE}, and that code is reported. User-context
+ * installs (InstallEx.RunAs 2) are the caller's concern: this runs as the current account.
  */
 public final class InstallerRunner {
     private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
+    /** Off Windows: where a lab installer may write the full (32-bit) exit code it means. */
+    public static final String EXIT_CODE_FILE_VARIABLE = "IMELAB_EXIT_CODE_FILE";
 
     private final boolean windows;
 
@@ -69,10 +73,23 @@ public final class InstallerRunner {
         List<String> argv = windows ? CommandLines.windows(cmd.commandLine()) : CommandLines.posix(cmd.commandLine());
         ProcessBuilder pb = new ProcessBuilder(argv).directory(cmd.workingDirectory().toFile());
         pb.environment().putAll(cmd.environment());
+        Path exitCodeFile = null;
         if (!windows) {
             String path = pb.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
             pb.environment().put("PATH", cmd.workingDirectory().toAbsolutePath() + File.pathSeparator + path);
+            exitCodeFile = Files.createTempFile("imelab-exit-", ".code");
+            pb.environment().put(EXIT_CODE_FILE_VARIABLE, exitCodeFile.toString());
         }
+        try {
+            return start(pb, cmd, exitCodeFile);
+        } finally {
+            if (exitCodeFile != null) {
+                Files.deleteIfExists(exitCodeFile);
+            }
+        }
+    }
+
+    private InstallerOutcome start(ProcessBuilder pb, InstallerCommand cmd, Path exitCodeFile) throws IOException {
         if (cmd.output() == null) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         } else {
@@ -100,8 +117,25 @@ public final class InstallerRunner {
             LOG.info("[Win32App] Installation is done, collecting result");
         }
         int exit = waitUninterruptibly(process);
+        if (finished && exitCodeFile != null) {
+            exit = declaredExitCode(exitCodeFile, exit);
+        }
         LOG.info("[Win32App] lpExitCode {}", exit);
         return new InstallerOutcome(exit, !finished, pid);
+    }
+
+    /** The code a lab installer wrote to its exit-code file, else the process's own. */
+    private static int declaredExitCode(Path file, int processExit) throws IOException {
+        String text = Files.readString(file).strip();
+        if (text.isEmpty()) {
+            return processExit;
+        }
+        try {
+            return (int) Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            LOG.warn("[Win32App] Ignoring the installer's exit code file: '{}' is not a number", text);
+            return processExit;
+        }
     }
 
     private static int waitUninterruptibly(Process p) {
