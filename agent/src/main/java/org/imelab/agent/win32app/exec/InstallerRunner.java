@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Runs an installer or uninstaller command line in its content folder
  * ({@code IMECache\{appId}_{version}}), waits at most MaxRunTimeInMinutes, and kills the whole
  * process tree when that is exceeded, then reports the exit code. Mapping the code to a result is
- * {@link ReturnCode#classify}'s job.
+ * {@link ReturnCodes#classify}'s job.
  *
  * <p>On Windows the command line is split as Windows splits it and started directly; elsewhere it
  * runs under {@code /bin/sh -c} with the working folder first on {@code PATH}, standing in for

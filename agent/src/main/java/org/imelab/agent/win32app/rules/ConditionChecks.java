@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.imelab.gateway.protocol.win32.FileDetectionType;
+import org.imelab.gateway.protocol.win32.Operator;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
 import org.imelab.registry.Registry;
@@ -88,8 +89,8 @@ final class ConditionChecks {
         return switch (r.type()) {
             case NOT_CONFIGURED, EXISTS -> RuleOutcome.met(what + " exists");
             case DOES_NOT_EXIST -> RuleOutcome.notMet(what + " exists");
-            case DATE_MODIFIED -> compareDates(r, a.lastModifiedTime().toInstant(), what + " modified");
-            case DATE_CREATED -> compareDates(r, a.creationTime().toInstant(), what + " created");
+            case MODIFIED_DATE -> compareDates(r, a.lastModifiedTime().toInstant(), what + " modified");
+            case CREATED_DATE -> compareDates(r, a.creationTime().toInstant(), what + " created");
             case VERSION -> a.isRegularFile()
                     ? PeFileVersion.read(p).map(v -> compareVersions(r.operator(), v, r.value(), what))
                             .orElseGet(() -> RuleOutcome.notMet(what + " has no file version (not a PE file with a version resource)"))
@@ -163,9 +164,8 @@ final class ConditionChecks {
         if (op == Operator.NOT_CONFIGURED) {
             return RuleOutcome.error("The rule compares values but has no operator");
         }
-        boolean ok = op.test(comparison);
-        return RuleOutcome.of(ok, actual + (ok ? " is " : " is not ") + op.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " " + expected);
+        boolean ok = Comparison.test(op, comparison);
+        return RuleOutcome.of(ok, actual + (ok ? " is " : " is not ") + Comparison.words(op) + " " + expected);
     }
 
     private String text(RegValue v) {

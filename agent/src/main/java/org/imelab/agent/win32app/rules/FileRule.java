@@ -1,6 +1,8 @@
 package org.imelab.agent.win32app.rules;
 
 import java.util.Objects;
+import org.imelab.gateway.protocol.win32.FileDetectionType;
+import org.imelab.gateway.protocol.win32.Operator;
 
 /**
  * A file or folder condition (detection type 2, or a file requirement).

@@ -1,6 +1,7 @@
 package org.imelab.agent.win32app.rules;
 
 import java.util.Objects;
+import org.imelab.gateway.protocol.win32.Operator;
 
 /**
  * An MSI product-code rule (detection type 1).

@@ -1,6 +1,8 @@
 package org.imelab.agent.win32app.rules;
 
 import java.util.Objects;
+import org.imelab.gateway.protocol.win32.Operator;
+import org.imelab.gateway.protocol.win32.RegistryDetectionType;
 
 /**
  * A registry condition (detection type 0, or a registry requirement).

@@ -117,9 +117,9 @@ public final class RequirementEvaluator {
         String out = c.stdout().strip();
         String expected = rule.value();
         Optional<Integer> cmp = switch (rule.outputType()) {
-            case NOT_CONFIGURED, STRING -> Optional.of(out.compareToIgnoreCase(expected == null ? "" : expected));
+            case STRING -> Optional.of(out.compareToIgnoreCase(expected == null ? "" : expected));
             case INTEGER -> both(RuleValues.integer(out), RuleValues.integer(expected));
-            case FLOAT -> bothDouble(RuleValues.decimal(out), RuleValues.decimal(expected));
+            case FLOATING_POINT -> bothDouble(RuleValues.decimal(out), RuleValues.decimal(expected));
             case VERSION -> VersionText.parse(out).flatMap(a -> VersionText.parse(expected).map(b -> VersionText.compare(a, b)));
             case DATE_TIME -> RuleValues.dateTime(out).flatMap(a -> RuleValues.dateTime(expected).map(a::compareTo));
             case BOOLEAN -> RuleValues.bool(out).flatMap(a -> RuleValues.bool(expected).map(b -> Boolean.compare(a, b)));
@@ -127,10 +127,6 @@ public final class RequirementEvaluator {
         if (cmp.isEmpty()) {
             return fail(Applicability.REQUIREMENTS_NOT_MET, "script output '" + out + "' does not read as "
                     + rule.outputType().name().toLowerCase(Locale.ROOT) + " (or the rule's value '" + expected + "' does not)");
-        }
-        if (rule.outputType() == ScriptOutputType.NOT_CONFIGURED) {
-            // no comparison configured: the script only has to run and say something
-            return out.isEmpty() ? fail(notMet, "script wrote nothing") : new ApplicabilityResult(Applicability.APPLICABLE, out);
         }
         RuleOutcome o = ConditionChecks.compare(rule.operator(), cmp.get(), "script output '" + out + "'", expected);
         return o.isMet() ? new ApplicabilityResult(Applicability.APPLICABLE, o.detail()) : fail(notMet, o.detail());

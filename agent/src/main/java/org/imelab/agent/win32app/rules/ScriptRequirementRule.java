@@ -1,6 +1,8 @@
 package org.imelab.agent.win32app.rules;
 
 import java.util.Objects;
+import org.imelab.gateway.protocol.win32.Operator;
+import org.imelab.gateway.protocol.win32.ScriptOutputType;
 
 /**
  * A script requirement: the script's standard output, read as {@code outputType}, compared with

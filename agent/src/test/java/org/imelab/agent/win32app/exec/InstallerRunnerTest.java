@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.imelab.gateway.protocol.win32.ReturnCode;
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -40,7 +42,7 @@ class InstallerRunnerTest {
         assertEquals(3010, o.exitCode());
         assertFalse(o.timedOut());
         assertEquals(List.of(app.toRealPath().toString(), "from the policy"), Files.readAllLines(app.resolve("where.txt")));
-        assertEquals(ReturnCodeType.SOFT_REBOOT, ReturnCode.classify(o.exitCode(), ReturnCode.DEFAULTS));
+        assertEquals(ReturnCodeType.SOFT_REBOOT, ReturnCodes.classify(o.exitCode(), ReturnCode.DEFAULTS));
     }
 
     @Test
@@ -49,7 +51,7 @@ class InstallerRunnerTest {
         InstallerOutcome o = InstallerRunner.forThisMachine().run(new InstallerRunner.InstallerCommand(
                 "exit 7", appFolder(), Duration.ofMinutes(1), Map.of(), null));
         assertEquals(7, o.exitCode());
-        assertEquals(ReturnCodeType.FAILED, ReturnCode.classify(o.exitCode(), ReturnCode.DEFAULTS));
+        assertEquals(ReturnCodeType.FAILED, ReturnCodes.classify(o.exitCode(), ReturnCode.DEFAULTS));
     }
 
     @Test
@@ -72,7 +74,7 @@ class InstallerRunnerTest {
             long pid = Long.parseLong(Files.readString(app.resolve(pidFile)).strip());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), pidFile + " killed");
         }
-        assertEquals(ReturnCodeType.FAILED, ReturnCode.classify(o.exitCode(), ReturnCode.DEFAULTS));
+        assertEquals(ReturnCodeType.FAILED, ReturnCodes.classify(o.exitCode(), ReturnCode.DEFAULTS));
     }
 
     @Test
@@ -93,6 +95,6 @@ class InstallerRunnerTest {
         InstallerOutcome o = InstallerRunner.forThisMachine().run(new InstallerRunner.InstallerCommand(
                 "cmd.exe /c exit 1641", app, Duration.ofMinutes(1), Map.of(), null));
         assertEquals(1641, o.exitCode());
-        assertEquals(ReturnCodeType.HARD_REBOOT, ReturnCode.classify(o.exitCode(), ReturnCode.DEFAULTS));
+        assertEquals(ReturnCodeType.HARD_REBOOT, ReturnCodes.classify(o.exitCode(), ReturnCode.DEFAULTS));
     }
 }

@@ -1,21 +1,21 @@
 package org.imelab.agent.win32app.rules;
 
-import static org.imelab.agent.win32app.rules.FileDetectionType.DATE_CREATED;
-import static org.imelab.agent.win32app.rules.FileDetectionType.DATE_MODIFIED;
-import static org.imelab.agent.win32app.rules.FileDetectionType.DOES_NOT_EXIST;
-import static org.imelab.agent.win32app.rules.FileDetectionType.EXISTS;
-import static org.imelab.agent.win32app.rules.FileDetectionType.SIZE_IN_MB;
-import static org.imelab.agent.win32app.rules.FileDetectionType.VERSION;
-import static org.imelab.agent.win32app.rules.Operator.EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.GREATER_THAN;
-import static org.imelab.agent.win32app.rules.Operator.GREATER_THAN_OR_EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.LESS_THAN;
-import static org.imelab.agent.win32app.rules.Operator.LESS_THAN_OR_EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.NOT_CONFIGURED;
-import static org.imelab.agent.win32app.rules.Operator.NOT_EQUAL;
 import static org.imelab.agent.win32app.rules.RuleOutcome.Verdict.ERROR;
 import static org.imelab.agent.win32app.rules.RuleOutcome.Verdict.MET;
 import static org.imelab.agent.win32app.rules.RuleOutcome.Verdict.NOT_MET;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.CREATED_DATE;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.DOES_NOT_EXIST;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.EXISTS;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.MODIFIED_DATE;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.SIZE_IN_MB;
+import static org.imelab.gateway.protocol.win32.FileDetectionType.VERSION;
+import static org.imelab.gateway.protocol.win32.Operator.EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.GREATER_THAN;
+import static org.imelab.gateway.protocol.win32.Operator.GREATER_THAN_OR_EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.LESS_THAN;
+import static org.imelab.gateway.protocol.win32.Operator.LESS_THAN_OR_EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.NOT_CONFIGURED;
+import static org.imelab.gateway.protocol.win32.Operator.NOT_EQUAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.imelab.gateway.protocol.win32.FileDetectionType;
+import org.imelab.gateway.protocol.win32.Operator;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,20 +99,20 @@ class FileRuleTest {
                 Arguments.of(rule(data, "big.bin", SIZE_IN_MB, EQUAL, "three"), ERROR),
                 Arguments.of(rule(data, "missing.bin", SIZE_IN_MB, EQUAL, "3"), NOT_MET),
                 // date modified, several spellings of the same instant
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, EQUAL, "2024-03-15T10:20:30Z"), MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, EQUAL, "2024-03-15T12:20:30+02:00"), MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, EQUAL, "3/15/2024 10:20:30"), MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, NOT_EQUAL, "2024-03-15T10:20:30"), NOT_MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, GREATER_THAN, "2024-03-15"), MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, GREATER_THAN_OR_EQUAL, "2024-03-16"), NOT_MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, LESS_THAN, "2024-03-16"), MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, LESS_THAN_OR_EQUAL, "2024-03-15T10:20:29Z"), NOT_MET),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, EQUAL, "yesterday"), ERROR),
-                Arguments.of(rule(data, "big.bin", DATE_MODIFIED, NOT_CONFIGURED, "2024-03-15"), ERROR),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, EQUAL, "2024-03-15T10:20:30Z"), MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, EQUAL, "2024-03-15T12:20:30+02:00"), MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, EQUAL, "3/15/2024 10:20:30"), MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, NOT_EQUAL, "2024-03-15T10:20:30"), NOT_MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, GREATER_THAN, "2024-03-15"), MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, GREATER_THAN_OR_EQUAL, "2024-03-16"), NOT_MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, LESS_THAN, "2024-03-16"), MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, LESS_THAN_OR_EQUAL, "2024-03-15T10:20:29Z"), NOT_MET),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, EQUAL, "yesterday"), ERROR),
+                Arguments.of(rule(data, "big.bin", MODIFIED_DATE, NOT_CONFIGURED, "2024-03-15"), ERROR),
                 // date created: whatever the file system recorded
-                Arguments.of(rule(data, "big.bin", DATE_CREATED, EQUAL, created.toString()), MET),
-                Arguments.of(rule(data, "big.bin", DATE_CREATED, GREATER_THAN, created.minusSeconds(60).toString()), MET),
-                Arguments.of(rule(data, "big.bin", DATE_CREATED, LESS_THAN, created.toString()), NOT_MET),
+                Arguments.of(rule(data, "big.bin", CREATED_DATE, EQUAL, created.toString()), MET),
+                Arguments.of(rule(data, "big.bin", CREATED_DATE, GREATER_THAN, created.minusSeconds(60).toString()), MET),
+                Arguments.of(rule(data, "big.bin", CREATED_DATE, LESS_THAN, created.toString()), NOT_MET),
                 // 32-bit view of a 64-bit system
                 Arguments.of(new FileRule("%ProgramFiles%\\Legacy", "legacy.exe", true, VERSION, EQUAL, "1.2.3.4"), MET),
                 Arguments.of(new FileRule("%ProgramFiles%\\Legacy", "legacy.exe", false, EXISTS, NOT_CONFIGURED, null), NOT_MET),

@@ -1,20 +1,21 @@
 package org.imelab.agent.win32app.rules;
 
-import static org.imelab.agent.win32app.rules.Operator.EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.GREATER_THAN;
-import static org.imelab.agent.win32app.rules.Operator.GREATER_THAN_OR_EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.LESS_THAN;
-import static org.imelab.agent.win32app.rules.Operator.LESS_THAN_OR_EQUAL;
-import static org.imelab.agent.win32app.rules.Operator.NOT_CONFIGURED;
-import static org.imelab.agent.win32app.rules.Operator.NOT_EQUAL;
 import static org.imelab.agent.win32app.rules.RuleOutcome.Verdict.MET;
 import static org.imelab.agent.win32app.rules.RuleOutcome.Verdict.NOT_MET;
+import static org.imelab.gateway.protocol.win32.Operator.EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.GREATER_THAN;
+import static org.imelab.gateway.protocol.win32.Operator.GREATER_THAN_OR_EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.LESS_THAN;
+import static org.imelab.gateway.protocol.win32.Operator.LESS_THAN_OR_EQUAL;
+import static org.imelab.gateway.protocol.win32.Operator.NOT_CONFIGURED;
+import static org.imelab.gateway.protocol.win32.Operator.NOT_EQUAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.imelab.gateway.protocol.win32.Operator;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
 import org.imelab.registry.RegistryView;

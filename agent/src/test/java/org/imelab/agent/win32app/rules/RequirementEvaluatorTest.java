@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.imelab.gateway.protocol.win32.FileDetectionType;
+import org.imelab.gateway.protocol.win32.Operator;
+import org.imelab.gateway.protocol.win32.RegistryDetectionType;
+import org.imelab.gateway.protocol.win32.ScriptOutputType;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
 import org.imelab.registry.memory.MemoryRegistry;
@@ -111,7 +115,7 @@ class RequirementEvaluatorTest {
                 Arguments.of("echo forty-two", ScriptOutputType.INTEGER, Operator.EQUAL, "42", Applicability.REQUIREMENTS_NOT_MET),
                 Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.EQUAL, "pilot", Applicability.APPLICABLE),
                 Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.NOT_EQUAL, "Pilot", Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET),
-                Arguments.of("echo 2.5", ScriptOutputType.FLOAT, Operator.GREATER_THAN, "2.25", Applicability.APPLICABLE),
+                Arguments.of("echo 2.5", ScriptOutputType.FLOATING_POINT, Operator.GREATER_THAN, "2.25", Applicability.APPLICABLE),
                 Arguments.of("echo 10.0.3", ScriptOutputType.VERSION, Operator.GREATER_THAN, "10.0.2.9", Applicability.APPLICABLE),
                 Arguments.of("echo True", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.APPLICABLE),
                 Arguments.of("echo False", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET),
