@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * format, like IntuneWinAppUtil's {@code -c -s -o}, on any platform. The keys go into the
  * package's Detection.xml only; nothing secret is printed.
  */
-@Command(name = "pack",
+@Command(name = "pack", mixinStandardHelpOptions = true,
         description = {"Build an .intunewin package in the real format (stored outer zip, Detection.xml, "
                 + "encrypted content), as IntuneWinAppUtil does.",
             "The package is written to OUT_DIR as <setup file name>.intunewin.",
