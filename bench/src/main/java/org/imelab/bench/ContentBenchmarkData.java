@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.imelab.gateway.content.ContentDecryptor;
@@ -18,8 +16,8 @@ import org.imelab.gateway.content.IntuneWinPacker;
 /**
  * Builds the benchmark's package once per size and keeps it: a source folder of incompressible
  * files packed by {@link IntuneWinPacker} into a real .intunewin, its encrypted inner file (what
- * the CDN serves), the verified plaintext zip (for the unpack benchmark) and the keys in hex for
- * openssl. Run as a program by bench/content-vs-openssl.sh: {@code ContentBenchmarkData DIR SIZE_MB}.
+ * the CDN serves), the verified plaintext zip (for the unpack benchmark) and the inputs for
+ * openssl (the inner file cut at offsets 32 and 48, as openssl reads whole files).
  */
 public final class ContentBenchmarkData {
     static final int FILES = 32;
@@ -27,11 +25,18 @@ public final class ContentBenchmarkData {
     public final Path encrypted;
     public final Path plaintextZip;
     public final EncryptionInfo keys;
+    /** openssl reads whole files: the MAC covers IV+ciphertext (offset 32), AES starts at 48. */
+    public final Path opensslMacInput;
+    public final Path opensslCiphertext;
 
-    private ContentBenchmarkData(Path encrypted, Path plaintextZip, EncryptionInfo keys) {
+    private ContentBenchmarkData(Path encrypted, Path plaintextZip, EncryptionInfo keys) throws IOException {
         this.encrypted = encrypted;
         this.plaintextZip = plaintextZip;
         this.keys = keys;
+        this.opensslMacInput = encrypted.resolveSibling("openssl-mac-input.bin");
+        this.opensslCiphertext = encrypted.resolveSibling("openssl-ciphertext.bin");
+        splitFrom(encrypted, 32, opensslMacInput);
+        splitFrom(encrypted, 48, opensslCiphertext);
     }
 
     public static ContentBenchmarkData prepare(Path dir, int sizeMb) throws IOException, ContentException {
@@ -77,29 +82,6 @@ public final class ContentBenchmarkData {
                 Files.delete(q);
             }
         }
-    }
-
-    /** Prepares the data and writes {@code keys.properties} (hex) and the two openssl input files. */
-    public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        int sizeMb = Integer.parseInt(args[1]);
-        ContentBenchmarkData d = prepare(dir, sizeMb);
-        Path base = dir.resolve(sizeMb + "mb");
-        HexFormat hex = HexFormat.of();
-        Properties p = new Properties();
-        p.setProperty("encrypted", d.encrypted.toString());
-        p.setProperty("key", hex.formatHex(d.keys.encryptionKey()));
-        p.setProperty("macKey", hex.formatHex(d.keys.macKey()));
-        p.setProperty("iv", hex.formatHex(d.keys.initializationVector()));
-        p.setProperty("mac", hex.formatHex(d.keys.mac()));
-        p.setProperty("digest", hex.formatHex(d.keys.fileDigest()));
-        // openssl reads whole files: the MAC covers IV+ciphertext (offset 32), AES starts at 48
-        splitFrom(d.encrypted, 32, base.resolve("openssl-mac-input.bin"));
-        splitFrom(d.encrypted, 48, base.resolve("openssl-ciphertext.bin"));
-        try (OutputStream out = Files.newOutputStream(base.resolve("keys.properties"))) {
-            p.store(out, "imelab content benchmark keys (test data only)");
-        }
-        System.out.println(base);
     }
 
     private static void splitFrom(Path file, long offset, Path out) throws IOException {
