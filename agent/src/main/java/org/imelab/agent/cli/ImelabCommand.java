@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             ServiceCommand.class,
             HealthCommand.class,
             CertsCommand.class,
+            PackCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
