@@ -78,9 +78,26 @@ class RunCommandProcessTest {
             p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stdout
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the agent exits on SIGTERM");
             assertEquals(143, p.exitValue(), "128 + SIGTERM, as for any JVM ended by the signal");
-            awaitLine(l -> l.contains("EMS Agent Stopped"), "EMS Agent Stopped");
             awaitLine(l -> l.endsWith("imelab agent stopped."), "for the farewell");
             assertFalse(Files.exists(socket), "the socket is removed");
+
+            // the CMTrace log has the agent's life in the real agent's words, in order
+            List<String> log = Files.readAllLines(new DataHome(home).logsDir().resolve("IntuneManagementExtension.log"),
+                    StandardCharsets.UTF_8);
+            List<String> expected = List.of("EMS Agent Started", "Delaying all checkins by 0 s",
+                    "[Policy] check in interval from cache is : 3600 seconds",
+                    "application poller starts.", "application poller stopped.",
+                    "[IPC] Received a sync request: intunemanagementextension://syncapp",
+                    "application poller starts.", "application poller stopped.", "EMS Agent Stopped");
+            int at = 0;
+            for (String line : log) {
+                if (at < expected.size() && line.contains(expected.get(at) + "]LOG]!>")
+                        && line.contains("component=\"IntuneManagementExtension\"")) {
+                    at++;
+                }
+            }
+            assertEquals(expected.size(), at, "missing '" + (at < expected.size() ? expected.get(at) : "") + "' in\n"
+                    + String.join("\n", log));
         } finally {
             p.destroyForcibly();
         }
