@@ -98,6 +98,15 @@ public final class GatewayClient implements AutoCloseable {
         return sideCarUrl;
     }
 
+    /** The configured HTTP client (mutual TLS, pool), for the push listener's long poll. */
+    OkHttpClient http() {
+        return http;
+    }
+
+    SideCarJson json() {
+        return json;
+    }
+
     /**
      * Opens one session. The future completes with the gateway's answer, or exceptionally with a
      * {@link GatewayException}.
