@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         description = "An open, faithful emulator of the Intune Management Extension.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LogsCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 

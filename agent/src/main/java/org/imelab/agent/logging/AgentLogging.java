@@ -1,0 +1,69 @@
+package org.imelab.agent.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.imelab.logs.ime.ImeLogLayout;
+import org.imelab.logs.ime.ImeLogSettings;
+import org.imelab.logs.ime.ImeLogSetup;
+import org.imelab.logs.ime.ImeLogs;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's logging, set up in code (no logback.xml): the developer console from the first
+ * log call ({@link AgentLogbackConfigurator}), and the IME's CMTrace files once agent logic
+ * starts. The daemon's {@code run} calls, before anything logs to an {@code ime.*} logger:
+ *
+ * <pre>{@code
+ * try (ImeLogs files = AgentLogging.current().startImeLogs(
+ *         AgentLogging.imeLogSettings(home.logsDir(), ImeLogLayout.DEFAULT, loggingValues, clock))) {
+ *     ... run the agent ...
+ * }
+ * }</pre>
+ *
+ * Commands that only look at state ({@code imelab logs}, {@code imelab reg query}) don't, so they
+ * never write an IME log file.
+ */
+public final class AgentLogging {
+
+    private final LoggerContext context;
+
+    public AgentLogging(LoggerContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The process's Logback context (SLF4J's binding). */
+    public static AgentLogging current() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            return new AgentLogging(context);
+        }
+        throw new IllegalStateException("SLF4J is not bound to Logback but to "
+                + LoggerFactory.getILoggerFactory().getClass().getName());
+    }
+
+    public LoggerContext context() {
+        return context;
+    }
+
+    /**
+     * The IME log settings: the log folder, the layout, {@code LogMaxSize}/{@code LogMaxHistory}
+     * from the registry (defaults when absent or unusable), the clock for rotation names and the
+     * local time of the lines.
+     */
+    public static ImeLogSettings imeLogSettings(Path logsDir, ImeLogLayout layout, LoggingValues values, Clock clock) {
+        return ImeLogSettings.fromRegistryValues(logsDir, layout, values.logMaxSize(), values.logMaxHistory(), clock);
+    }
+
+    /** Opens the IME log files; close the result when the agent stops. */
+    public ImeLogs startImeLogs(ImeLogSettings settings) {
+        return new ImeLogSetup(settings).install(context);
+    }
+
+    /** The developer console's threshold (e.g. DEBUG for {@code --verbose}). */
+    public void setConsoleLevel(Level level) {
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
+    }
+}
