@@ -1,7 +1,6 @@
 package org.imelab.agent.logging;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,16 +9,19 @@ import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
 import org.imelab.logs.ime.ImeLogSetup;
 import org.imelab.logs.ime.ImeLogs;
+import org.imelab.registry.ime.ImeRegistry;
+import org.imelab.registry.ime.LogLimits;
 import org.slf4j.LoggerFactory;
 
 /**
  * The agent's logging, set up in code (no logback.xml): the developer console from the first
  * log call ({@link AgentLogbackConfigurator}), and the IME's CMTrace files once agent logic
- * starts. The daemon's {@code run} calls, before anything logs to an {@code ime.*} logger:
+ * starts. {@code imelab run} (and any command that runs agent logic) calls, before anything logs
+ * to an {@code ime.*} logger:
  *
  * <pre>{@code
  * try (ImeLogs files = AgentLogging.current().startImeLogs(
- *         AgentLogging.imeLogSettings(home.logsDir(), ImeLogLayout.DEFAULT, loggingValues, clock))) {
+ *         AgentLogging.imeLogSettings(home.logsDir(), ImeLogLayout.DEFAULT, new ImeRegistry(registry), clock))) {
  *     ... run the agent ...
  * }
  * }</pre>
@@ -50,11 +52,16 @@ public final class AgentLogging {
 
     /**
      * The IME log settings: the log folder, the layout, {@code LogMaxSize}/{@code LogMaxHistory}
-     * from the registry (defaults when absent or unusable), the clock for rotation names and the
-     * local time of the lines.
+     * as the registry holds them under {@code IntuneWindowsAgent\Logging} (defaults 2 MB and 3
+     * when absent or unusable), the clock for rotation names and the local time of the lines.
      */
-    public static ImeLogSettings imeLogSettings(Path logsDir, ImeLogLayout layout, LoggingValues values, Clock clock) {
-        return ImeLogSettings.fromRegistryValues(logsDir, layout, values.logMaxSize(), values.logMaxHistory(), clock);
+    public static ImeLogSettings imeLogSettings(Path logsDir, ImeLogLayout layout, ImeRegistry registry, Clock clock) {
+        return imeLogSettings(logsDir, layout, registry.logging().read(), clock);
+    }
+
+    /** As {@link #imeLogSettings(Path, ImeLogLayout, ImeRegistry, Clock)}, from limits already read. */
+    public static ImeLogSettings imeLogSettings(Path logsDir, ImeLogLayout layout, LogLimits limits, Clock clock) {
+        return new ImeLogSettings(logsDir, layout, limits.logMaxSize(), limits.logMaxHistory(), clock);
     }
 
     /** Opens the IME log files; close the result when the agent stops. */
@@ -64,6 +71,6 @@ public final class AgentLogging {
 
     /** The developer console's threshold (e.g. DEBUG for {@code --verbose}). */
     public void setConsoleLevel(Level level) {
-        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
+        DeveloperConsole.setLevel(context, level);
     }
 }

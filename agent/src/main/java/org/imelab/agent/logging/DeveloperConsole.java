@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.Locale;
@@ -12,6 +13,10 @@ import java.util.Locale;
  * The developer diagnostics console: class loggers (never the IME's CMTrace files) on standard
  * error, so that standard output stays the CLI's. WARN unless {@code IMELAB_LOG_LEVEL} (or the
  * system property {@code imelab.log.level}) asks for another level.
+ *
+ * <p>The {@code ime} loggers log at INFO from the start (the IME's default level), whether or
+ * not their files are open yet, so what the agent logs does not depend on the console's level;
+ * the console's threshold filter keeps their information lines off the console.
  */
 public final class DeveloperConsole {
 
@@ -19,6 +24,8 @@ public final class DeveloperConsole {
     public static final String APPENDER_NAME = "developer-console";
     static final String LEVEL_PROPERTY = "imelab.log.level";
     static final String LEVEL_VARIABLE = "IMELAB_LOG_LEVEL";
+    /** Parent of the {@code ime.<Base>} loggers that feed the IME files. */
+    static final String IME_LOGGERS = "ime";
 
     private DeveloperConsole() {
     }
@@ -36,11 +43,30 @@ public final class DeveloperConsole {
         console.setName(APPENDER_NAME);
         console.setTarget("System.err");
         console.setEncoder(encoder);
+        ThresholdFilter threshold = new ThresholdFilter();
+        threshold.setContext(context);
+        threshold.setLevel(level.levelStr);
+        threshold.start();
+        console.addFilter(threshold);
         console.start();
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
         root.addAppender(console);
+        context.getLogger(IME_LOGGERS).setLevel(Level.INFO);
+    }
+
+    /** Changes the console's level (root level and threshold) after {@link #install}. */
+    public static void setLevel(LoggerContext context, Level level) {
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(level);
+        if (root.getAppender(APPENDER_NAME) instanceof ConsoleAppender<ILoggingEvent> console) {
+            for (var filter : console.getCopyOfAttachedFiltersList()) {
+                if (filter instanceof ThresholdFilter t) {
+                    t.setLevel(level.levelStr);
+                }
+            }
+        }
     }
 
     /** The level asked for by the property, else the environment variable, else WARN. */

@@ -24,6 +24,9 @@ import org.imelab.logs.cmtrace.CmTraceReader;
 import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
 import org.imelab.logs.ime.ImeLogs;
+import org.imelab.registry.ime.ImeRegistry;
+import org.imelab.registry.ime.LogLimits;
+import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,8 @@ class AgentLoggingTest {
         context.getLogger("ime.IntuneManagementExtension").info("before the agent runs");
         assertFalse(Files.exists(logsDir));
 
-        ImeLogSettings settings = AgentLogging.imeLogSettings(logsDir, ImeLogLayout.DEFAULT, LoggingValues.absent(), clock);
+        ImeLogSettings settings = AgentLogging.imeLogSettings(logsDir, ImeLogLayout.DEFAULT,
+                new ImeRegistry(new MemoryRegistry()), clock);
         assertEquals(2_097_152, settings.maxSizeBytes());
         assertEquals(3, settings.maxHistory());
         try (ImeLogs files = logging.startImeLogs(settings)) {
@@ -94,9 +98,28 @@ class AgentLoggingTest {
 
     @Test
     void registryValuesShapeTheFiles() {
-        ImeLogSettings s = AgentLogging.imeLogSettings(dir, ImeLogLayout.LEGACY, new LoggingValues(1_048_576L, 7L), clock);
+        ImeRegistry ime = new ImeRegistry(new MemoryRegistry());
+        ime.logging().write(new LogLimits(1_048_576L, 7));
+        ImeLogSettings s = AgentLogging.imeLogSettings(dir, ImeLogLayout.LEGACY, ime, clock);
         assertEquals(1_048_576, s.maxSizeBytes());
         assertEquals(7, s.maxHistory());
         assertEquals(ImeLogLayout.LEGACY, s.layout());
+    }
+
+    @Test
+    void imeInformationLinesStayOffTheConsole() {
+        LoggerContext context = new LoggerContext();
+        DeveloperConsole.install(context, Level.WARN);
+        assertEquals(Level.INFO, context.getLogger("ime.AppWorkload").getEffectiveLevel());
+        Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(DeveloperConsole.APPENDER_NAME);
+        ch.qos.logback.classic.spi.LoggingEvent info = new ch.qos.logback.classic.spi.LoggingEvent(
+                "x", context.getLogger("ime.AppWorkload"), Level.INFO, "m", null, null);
+        ch.qos.logback.classic.spi.LoggingEvent warn = new ch.qos.logback.classic.spi.LoggingEvent(
+                "x", context.getLogger("org.imelab.X"), Level.WARN, "m", null, null);
+        assertEquals(ch.qos.logback.core.spi.FilterReply.DENY, console.getFilterChainDecision(info));
+        assertEquals(ch.qos.logback.core.spi.FilterReply.NEUTRAL, console.getFilterChainDecision(warn));
+        new AgentLogging(context).setConsoleLevel(Level.DEBUG);
+        assertEquals(ch.qos.logback.core.spi.FilterReply.NEUTRAL, console.getFilterChainDecision(info));
+        assertEquals(Level.DEBUG, context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel());
     }
 }
