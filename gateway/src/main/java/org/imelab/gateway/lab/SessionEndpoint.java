@@ -107,7 +107,7 @@ final class SessionEndpoint implements HttpHandler {
         }
         LabDevice d = device.get();
         lab.devices().recordCheckin(d.deviceId(), new LabDevices.Checkin(lab.clock().instant(),
-                type.get().wireName(), session.checkinReason() == null ? null : session.checkinReason().name(),
+                type.get().wireName(), session.checkinReason() == null ? null : session.checkinReason().wireName(),
                 user.orElse(null), session.clientInfo() == null ? null : session.clientInfo().operatingSystemVersion(),
                 session.clientInfo() == null ? null : session.clientInfo().sideCarAgentVersion()));
         boolean windows = session.clientInfo() != null && session.clientInfo().operatingSystemVersion() != null

@@ -54,9 +54,7 @@ final class LabClient {
 
     /** Enrolls with a fresh RSA key; afterwards requests carry the device certificate. */
     LabClient enroll(String deviceName) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        keys = g.generateKeyPair();
+        keys = sharedKey();
         byte[] csr = new JcaPKCS10CertificationRequestBuilder(new javax.security.auth.x500.X500Principal(
                 "CN=" + deviceName), keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
@@ -71,6 +69,18 @@ final class LabClient {
         chain = certificates(enrollment.certificateChain());
         http = client(keys, chain);
         return this;
+    }
+
+    private static KeyPair shared;
+
+    /** One RSA key for every test device of the JVM: generating 2048-bit keys is slow, and each device still gets its own certificate. */
+    static synchronized KeyPair sharedKey() throws GeneralSecurityException {
+        if (shared == null) {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            shared = g.generateKeyPair();
+        }
+        return shared;
     }
 
     String deviceId() {

@@ -39,6 +39,31 @@ final class LabFixture {
         return lab;
     }
 
+    private static Path sharedCa;
+
+    /**
+     * A state folder for a test lab, with a copy of one CA generated per JVM (creating RSA keys is
+     * the slow part of starting a lab; the CA's behaviour is tested on its own).
+     */
+    static synchronized Path state(Path dir) throws IOException {
+        if (sharedCa == null) {
+            sharedCa = Files.createTempDirectory("imelab-test-ca");
+            sharedCa.toFile().deleteOnExit();
+            LabCertificateAuthority.openOrCreate(sharedCa, java.time.InstantSource.system());
+            try (var files = Files.list(sharedCa)) {
+                files.forEach(f -> f.toFile().deleteOnExit()); // deleted before the folder (reverse order)
+            }
+        }
+        Path ca = dir.resolve("ca");
+        Files.createDirectories(ca);
+        try (var files = Files.list(sharedCa)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, ca.resolve(f.getFileName().toString()));
+            }
+        }
+        return dir;
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = LabFixture.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -42,7 +42,7 @@ class LabGatewayTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = LabGateway.start(LabConfig.of(LabFixture.write(dir.resolve("lab")), dir.resolve("state")));
+        gateway = LabGateway.start(LabConfig.of(LabFixture.write(dir.resolve("lab")), LabFixture.state(dir.resolve("state"))));
         pc1 = new LabClient(gateway).enroll("LAB-PC1");
     }
 
