@@ -58,7 +58,7 @@ public final class LabDefinitionReader {
         try {
             root = json.readTree(text);
         } catch (PayloadFormatException e) {
-            throw new LabDefinitionException("", "the lab file is not valid JSON: " + e.getMessage());
+            throw new LabDefinitionException("", "the lab file is " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new LabDefinitionException("", "the lab file must be a JSON object");
