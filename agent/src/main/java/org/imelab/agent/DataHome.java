@@ -36,6 +36,14 @@ public record DataHome(Path root) {
         return root.resolve("IMECache");
     }
 
+    /**
+     * The daemon's local IPC socket ({@code imelab moniker}, {@code sync}, {@code status} talk to
+     * it), in a folder of its own so that folder's permissions guard it.
+     */
+    public Path ipcSocket() {
+        return root.resolve("run").resolve("imelab.sock");
+    }
+
     /** The portable certificate store. */
     public Path certStoreDir() {
         return root.resolve("certstore");

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
         description = "An open, faithful emulator of the Intune Management Extension.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            SyncCommand.class,
+            MonikerCommand.class,
+            StatusCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
@@ -24,6 +28,22 @@ public final class ImelabCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final RegistryOpener registryOpener;
+
+    public ImelabCommand(RegistryOpener registryOpener) {
+        this.registryOpener = registryOpener;
+    }
+
+    public ImelabCommand() {
+        // TRANSITIONAL: an in-memory registry until the file registry is on main
+        this(home -> new org.imelab.registry.memory.MemoryRegistry());
+    }
+
+    /** How commands open the registry of the data home. */
+    public RegistryOpener registryOpener() {
+        return registryOpener;
+    }
 
     /** The data home this invocation works in. */
     public DataHome dataHome() {

@@ -1,0 +1,85 @@
+package org.imelab.agent.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import org.imelab.agent.DataHome;
+import org.imelab.agent.daemon.AgentConfig;
+import org.imelab.agent.daemon.ConsoleReporter;
+import org.imelab.agent.daemon.EmsAgent;
+import org.imelab.agent.daemon.ForegroundHost;
+import org.imelab.agent.ipc.IpcServer;
+import org.imelab.agent.sync.CheckinHandler;
+import org.imelab.agent.time.ExecutorScheduler;
+import org.imelab.registry.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Runs the agent in the foreground until Ctrl-C or SIGTERM. */
+@Command(name = "run",
+        description = {"Run the agent in the foreground until Ctrl-C or SIGTERM.",
+            "It checks in at start (after a short random delay), every 60 minutes, and when",
+            "`imelab sync` or `imelab moniker intunemanagementextension://syncapp` asks."})
+public final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ImelabCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--start-delay", paramLabel = "SECONDS",
+            description = "Upper bound of the random delay before the first check-in (default: ${DEFAULT-VALUE}; 0 = at once).")
+    long startDelaySeconds = org.imelab.agent.time.Cadences.START_DELAY_MAX.toSeconds();
+
+    @Option(names = "--lab", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "Run the lab gateway embedded on loopback and check in against it, serving the lab "
+                    + "FILE (default: the sample lab).")
+    String lab;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (lab != null) {
+            err.println("imelab run: the embedded lab gateway is not part of this build yet; run without --lab");
+            return ExitCodes.REFUSED;
+        }
+        AgentConfig config;
+        try {
+            config = AgentConfig.defaults(parent.dataHome().ipcSocket())
+                    .withStartDelayMax(Duration.ofSeconds(startDelaySeconds));
+        } catch (IllegalArgumentException e) {
+            err.println("imelab run: " + e.getMessage());
+            return ExitCodes.REFUSED;
+        }
+        DataHome home = parent.dataHome();
+        Registry registry = parent.registryOpener().open(home);
+        ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
+        EmsAgent[] agent = new EmsAgent[1];
+        ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
+        agent[0] = new EmsAgent(config, registry, scheduler, handler(), RandomGenerator.getDefault())
+                .addObserver(console);
+        console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ". Ctrl-C stops it.");
+        AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
+        try {
+            return new ForegroundHost(scheduler, registry, farewell).run(agent[0]);
+        } catch (IpcServer.AlreadyRunningException e) {
+            err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** The work of a check-in; the gateway client and the Win32 app workload plug in here. */
+    private CheckinHandler handler() {
+        return request -> org.imelab.agent.sync.CheckinOutcome.failed(
+                "no gateway is configured (the gateway client is not part of this build yet)");
+    }
+}

@@ -1,0 +1,38 @@
+package org.imelab.agent.ipc;
+
+import java.util.Optional;
+
+/**
+ * The only requests the daemon's local socket accepts. Each is one lowercase ASCII word on the
+ * wire; anything else is refused without being acted on.
+ */
+public enum IpcVerb {
+    /** {@code intunemanagementextension://syncapp}. */
+    SYNCAPP("syncapp"),
+    /** {@code intunemanagementextension://synccompliance}. */
+    SYNCCOMPLIANCE("synccompliance"),
+    /** {@code imelab sync}. */
+    SYNC("sync"),
+    /** {@code imelab status}. */
+    STATUS("status");
+
+    private final String wire;
+
+    IpcVerb(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    /** The verb spelled exactly {@code text}; no case folding, no trimming. */
+    public static Optional<IpcVerb> fromWire(String text) {
+        for (IpcVerb v : values()) {
+            if (v.wire.equals(text)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,29 @@
+package org.imelab.agent.win32app.graph;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** An app revision: the policy's Id and Version, as in the registry key {@code {appId}_{version}}. */
+public record AppRef(String appId, int version) implements Comparable<AppRef> {
+
+    public AppRef {
+        Objects.requireNonNull(appId, "appId");
+        appId = appId.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code 6e0911dd-..._1}: the app key name and the IMECache folder name. */
+    public String keyName() {
+        return appId + "_" + version;
+    }
+
+    @Override
+    public int compareTo(AppRef o) {
+        int c = appId.compareTo(o.appId);
+        return c != 0 ? c : Integer.compare(version, o.version);
+    }
+
+    @Override
+    public String toString() {
+        return keyName();
+    }
+}

@@ -1,0 +1,73 @@
+package org.imelab.agent.win32app.lifecycle;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a decision needs besides the state and the event, computed by the runner from the
+ * policy, the registry and the clock. Keeping it a value makes the machine a pure function.
+ *
+ * @param intent              the effective intent of this app in this pass
+ * @param availableRequested  an available app the user asked for (Company Portal / imelab apps install)
+ * @param window              where now stands in the app's StartDeadlineEx
+ * @param grs                 the app's GRS status for its subgraph
+ * @param retriesDone         Retry-coded attempts already made in this enforcement
+ * @param maxRetries          InstallEx.MaxRetries
+ * @param retryInterval       InstallEx.RetryIntervalInMinutes
+ * @param contentStaged       content is already unpacked in IMECache (deadline install after caching)
+ * @param lastExit            the last installer outcome of this pass, for the post-execution detection
+ */
+public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
+        int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
+        Optional<ExitKind> lastExit) {
+
+    public AppFacts withLastExit(ExitKind kind) {
+        return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
+                contentStaged, Optional.of(kind));
+    }
+
+    public AppFacts withRetriesDone(int n) {
+        return new AppFacts(intent, availableRequested, window, grs, n, maxRetries, retryInterval, contentStaged,
+                lastExit);
+    }
+
+    public AppFacts withContentStaged(boolean staged) {
+        return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, staged,
+                lastExit);
+    }
+
+    /** Whether this pass installs (required, available on request, or a dependency) or removes. */
+    public boolean uninstalling() {
+        return intent == Intent.REQUIRED_UNINSTALL;
+    }
+
+    /** The policy's Intent values. */
+    public enum Intent {
+        NOT_TARGETED(0), AVAILABLE(1), REQUIRED_INSTALL(3), REQUIRED_UNINSTALL(4);
+
+        private final int code;
+
+        Intent(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public static Intent ofCode(int code) {
+            for (Intent i : values()) {
+                if (i.code == code) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("Unknown Intent " + code);
+        }
+    }
+
+    /** The GRS as it applies to this app: no value (treated as expired), expired, or still running. */
+    public enum GrsStatus { NO_VALUE, EXPIRED, NOT_EXPIRED }
+
+    /** StartDeadlineEx: no schedule, before the start time, between start and deadline, at or past the deadline. */
+    public enum ScheduleWindow { UNSCHEDULED, BEFORE_START, BEFORE_DEADLINE, DEADLINE_REACHED }
+}

@@ -1,0 +1,35 @@
+package org.imelab.agent.win32app.lifecycle;
+
+/**
+ * Where one app stands in one processing pass. The terminal states end the pass for that app;
+ * {@link #WAITING_RETRY} ends it too but leaves a persisted due time behind.
+ */
+public enum AppState {
+    NEW(false),
+    DETECTING(false),
+    CHECKING_APPLICABILITY(false),
+    DOWNLOADING(false),
+    VERIFYING(false),
+    UNPACKING(false),
+    EXECUTING(false),
+    DETECTING_AFTER_EXECUTION(false),
+    WAITING_RETRY(true),
+    INSTALLED(true),
+    NOT_PRESENT(true),
+    NOT_APPLICABLE(true),
+    AVAILABLE(true),
+    WAITING_SCHEDULE(true),
+    CONTENT_CACHED(true),
+    IN_GRS(true),
+    FAILED(true);
+
+    private final boolean endsPass;
+
+    AppState(boolean endsPass) {
+        this.endsPass = endsPass;
+    }
+
+    public boolean endsPass() {
+        return endsPass;
+    }
+}

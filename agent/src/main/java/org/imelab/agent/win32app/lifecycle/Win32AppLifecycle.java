@@ -1,0 +1,177 @@
+package org.imelab.agent.win32app.lifecycle;
+
+import static org.imelab.agent.win32app.lifecycle.AppState.AVAILABLE;
+import static org.imelab.agent.win32app.lifecycle.AppState.CHECKING_APPLICABILITY;
+import static org.imelab.agent.win32app.lifecycle.AppState.CONTENT_CACHED;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_AFTER_EXECUTION;
+import static org.imelab.agent.win32app.lifecycle.AppState.DOWNLOADING;
+import static org.imelab.agent.win32app.lifecycle.AppState.EXECUTING;
+import static org.imelab.agent.win32app.lifecycle.AppState.FAILED;
+import static org.imelab.agent.win32app.lifecycle.AppState.INSTALLED;
+import static org.imelab.agent.win32app.lifecycle.AppState.IN_GRS;
+import static org.imelab.agent.win32app.lifecycle.AppState.NOT_APPLICABLE;
+import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
+import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
+import static org.imelab.agent.win32app.lifecycle.AppState.VERIFYING;
+import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_RETRY;
+import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_SCHEDULE;
+
+import org.imelab.agent.win32app.lifecycle.AppEffect.CleanupContent;
+import org.imelab.agent.win32app.lifecycle.AppEffect.Detect;
+import org.imelab.agent.win32app.lifecycle.AppEffect.Download;
+import org.imelab.agent.win32app.lifecycle.AppEffect.EnterGrs;
+import org.imelab.agent.win32app.lifecycle.AppEffect.EvaluateApplicability;
+import org.imelab.agent.win32app.lifecycle.AppEffect.Execute;
+import org.imelab.agent.win32app.lifecycle.AppEffect.RecordResult;
+import org.imelab.agent.win32app.lifecycle.AppEffect.Report;
+import org.imelab.agent.win32app.lifecycle.AppEffect.ScheduleRetry;
+import org.imelab.agent.win32app.lifecycle.AppEffect.Unpack;
+import org.imelab.agent.win32app.lifecycle.AppEffect.VerifyAndDecrypt;
+import org.imelab.agent.win32app.lifecycle.AppEvent.ApplicabilityEvaluated;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Begin;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Detected;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Downloaded;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Executed;
+import org.imelab.agent.win32app.lifecycle.AppEvent.LaunchFailed;
+import org.imelab.agent.win32app.lifecycle.AppEvent.RetryDue;
+import org.imelab.agent.win32app.lifecycle.AppEvent.TimedOut;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Unpacked;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Verified;
+import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
+import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
+
+/**
+ * The Win32 app lifecycle of one pass, as the IME runs it (ime-behaviour.md Part A and C §5):
+ * detect, then applicability and requirements, then the gates (available intent, GRS, schedule),
+ * content phases 1-3, execute, map the exit code, detect again, record and report.
+ *
+ * <p>All of it is this one function of (state, event, facts): no I/O, no clock. The runner
+ * carries out the effects and feeds back what it observed. Pairs not listed are illegal.
+ */
+public final class Win32AppLifecycle {
+
+    private Win32AppLifecycle() {
+    }
+
+    public static Transition next(AppState from, AppEvent event, AppFacts facts) {
+        return switch (from) {
+            case NEW -> switch (event) {
+                case Begin b -> Transition.to(DETECTING, new Detect());
+                default -> illegal(from, event);
+            };
+            case DETECTING -> switch (event) {
+                case Detected d -> afterFirstDetection(d.present(), facts);
+                default -> illegal(from, event);
+            };
+            case CHECKING_APPLICABILITY -> switch (event) {
+                case ApplicabilityEvaluated a when a.applicability() != 0 -> Transition.to(NOT_APPLICABLE,
+                        new RecordResult(AppResult.NOT_APPLICABLE), new Report());
+                case ApplicabilityEvaluated a -> gate(facts);
+                default -> illegal(from, event);
+            };
+            case DOWNLOADING -> switch (event) {
+                case Downloaded d when d.ok() -> Transition.to(VERIFYING, new VerifyAndDecrypt());
+                case Downloaded d -> fail(AppResult.FAILED_DOWNLOAD);
+                default -> illegal(from, event);
+            };
+            case VERIFYING -> switch (event) {
+                case Verified v when v.ok() -> Transition.to(UNPACKING, new Unpack());
+                case Verified v -> fail(AppResult.FAILED_CONTENT);
+                default -> illegal(from, event);
+            };
+            case UNPACKING -> switch (event) {
+                case Unpacked u when !u.ok() -> fail(AppResult.FAILED_CONTENT);
+                case Unpacked u when facts.window() == ScheduleWindow.BEFORE_DEADLINE -> Transition.to(CONTENT_CACHED,
+                        new RecordResult(AppResult.CONTENT_CACHED), new Report());
+                case Unpacked u -> Transition.to(EXECUTING, new Execute(facts.uninstalling()));
+                default -> illegal(from, event);
+            };
+            case EXECUTING -> switch (event) {
+                case Executed e -> afterExecution(e.kind(), facts);
+                case TimedOut t -> fail(AppResult.FAILED_TIMEOUT);
+                case LaunchFailed l -> fail(AppResult.FAILED_LAUNCH);
+                default -> illegal(from, event);
+            };
+            case DETECTING_AFTER_EXECUTION -> switch (event) {
+                case Detected d -> afterSecondDetection(d.present(), facts);
+                default -> illegal(from, event);
+            };
+            case WAITING_RETRY -> switch (event) {
+                case RetryDue r when facts.contentStaged() -> Transition.to(EXECUTING, new Execute(facts.uninstalling()));
+                case RetryDue r -> Transition.to(DOWNLOADING, new Download());
+                default -> illegal(from, event);
+            };
+            case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, FAILED ->
+                    illegal(from, event);
+        };
+    }
+
+    private static Transition afterFirstDetection(boolean present, AppFacts facts) {
+        if (facts.uninstalling()) {
+            // Requirements do not gate an uninstall: a detected app is removed, an absent one is done.
+            return present ? gate(facts) : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report());
+        }
+        if (present) {
+            return Transition.to(INSTALLED, new RecordResult(AppResult.INSTALLED), new Report());
+        }
+        return Transition.to(CHECKING_APPLICABILITY, new EvaluateApplicability());
+    }
+
+    /** The gates between "applicable and not there" and content: available, GRS, schedule. */
+    private static Transition gate(AppFacts facts) {
+        if (facts.intent() == Intent.AVAILABLE && !facts.availableRequested()) {
+            return Transition.to(AVAILABLE, new RecordResult(AppResult.AVAILABLE_NOT_INSTALLED), new Report());
+        }
+        // Available intent bypasses the GRS ("will be enforced due to targeting intent on the subgraph").
+        if (facts.grs() == GrsStatus.NOT_EXPIRED && facts.intent() != Intent.AVAILABLE) {
+            return Transition.to(IN_GRS);
+        }
+        return switch (facts.window()) {
+            case BEFORE_START -> Transition.to(WAITING_SCHEDULE, new RecordResult(AppResult.WAITING_SCHEDULE), new Report());
+            case BEFORE_DEADLINE -> facts.contentStaged()
+                    ? Transition.to(CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report())
+                    : Transition.to(DOWNLOADING, new Download());
+            case UNSCHEDULED, DEADLINE_REACHED -> facts.contentStaged()
+                    ? Transition.to(EXECUTING, new Execute(facts.uninstalling()))
+                    : Transition.to(DOWNLOADING, new Download());
+        };
+    }
+
+    private static Transition afterExecution(ExitKind kind, AppFacts facts) {
+        return switch (kind) {
+            case SUCCESS, SOFT_REBOOT, HARD_REBOOT -> Transition.to(DETECTING_AFTER_EXECUTION, new Detect());
+            case RETRY -> facts.retriesDone() < facts.maxRetries()
+                    ? Transition.to(WAITING_RETRY, new ScheduleRetry(facts.retriesDone() + 1, facts.retryInterval()),
+                            new RecordResult(AppResult.RETRY_PENDING), new Report())
+                    : fail(AppResult.FAILED_EXIT_CODE);
+            case FAILED -> fail(AppResult.FAILED_EXIT_CODE);
+        };
+    }
+
+    private static Transition afterSecondDetection(boolean present, AppFacts facts) {
+        if (facts.uninstalling()) {
+            return present ? fail(AppResult.FAILED_STILL_DETECTED)
+                    : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent());
+        }
+        if (!present) {
+            return fail(AppResult.FAILED_NOT_DETECTED);
+        }
+        AppResult result = switch (facts.lastExit().orElse(ExitKind.SUCCESS)) {
+            case SOFT_REBOOT -> AppResult.INSTALLED_SOFT_REBOOT;
+            case HARD_REBOOT -> AppResult.INSTALLED_HARD_REBOOT;
+            default -> AppResult.INSTALLED;
+        };
+        return Transition.to(INSTALLED, new RecordResult(result), new Report(), new CleanupContent());
+    }
+
+    /** Every failure ends the same way: state, GRS, report, staged content removed. */
+    private static Transition fail(AppResult result) {
+        return Transition.to(FAILED, new RecordResult(result), new EnterGrs(), new Report(), new CleanupContent());
+    }
+
+    private static Transition illegal(AppState from, AppEvent event) {
+        throw new IllegalStateException("No transition from " + from + " on " + event);
+    }
+}

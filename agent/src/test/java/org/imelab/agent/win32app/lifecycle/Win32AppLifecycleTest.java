@@ -1,0 +1,153 @@
+package org.imelab.agent.win32app.lifecycle;
+
+import static org.imelab.agent.win32app.lifecycle.AppState.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.imelab.agent.win32app.lifecycle.AppEffect.*;
+import org.imelab.agent.win32app.lifecycle.AppEvent.*;
+import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
+import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class Win32AppLifecycleTest {
+
+    static AppFacts required() {
+        return new AppFacts(Intent.REQUIRED_INSTALL, false, ScheduleWindow.UNSCHEDULED, GrsStatus.NO_VALUE,
+                0, 3, Duration.ofMinutes(5), false, Optional.empty());
+    }
+
+    static AppFacts with(Intent intent) {
+        AppFacts f = required();
+        return new AppFacts(intent, f.availableRequested(), f.window(), f.grs(), 0, 3, f.retryInterval(), false, Optional.empty());
+    }
+
+    static AppFacts window(ScheduleWindow w, boolean staged) {
+        return new AppFacts(Intent.REQUIRED_INSTALL, false, w, GrsStatus.NO_VALUE, 0, 3, Duration.ofMinutes(5), staged, Optional.empty());
+    }
+
+    static AppFacts grs(Intent intent, GrsStatus status, boolean requested) {
+        return new AppFacts(intent, requested, ScheduleWindow.UNSCHEDULED, status, 0, 3, Duration.ofMinutes(5), false, Optional.empty());
+    }
+
+    static Arguments row(AppState from, AppEvent event, AppFacts facts, AppState to, AppEffect... effects) {
+        return Arguments.of(from, event, facts, to, List.of(effects));
+    }
+
+    static final AppEffect FAIL_TAIL_GRS = new EnterGrs();
+
+    static Stream<Arguments> transitions() {
+        return Stream.of(
+                row(NEW, new Begin(), required(), DETECTING, new Detect()),
+                row(DETECTING, new Detected(true), required(), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report()),
+                row(DETECTING, new Detected(false), required(), CHECKING_APPLICABILITY, new EvaluateApplicability()),
+                row(DETECTING, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report()),
+                row(DETECTING, new Detected(true), with(Intent.REQUIRED_UNINSTALL), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(1008), required(), NOT_APPLICABLE, new RecordResult(AppResult.NOT_APPLICABLE), new Report()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), required(), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.NOT_TARGETED), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.AVAILABLE), AVAILABLE, new RecordResult(AppResult.AVAILABLE_NOT_INSTALLED), new Report()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.REQUIRED_INSTALL, GrsStatus.NOT_EXPIRED, false), IN_GRS),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.REQUIRED_INSTALL, GrsStatus.EXPIRED, false), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.AVAILABLE, GrsStatus.NOT_EXPIRED, true), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_START, false), WAITING_SCHEDULE, new RecordResult(AppResult.WAITING_SCHEDULE), new Report()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_DEADLINE, false), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_DEADLINE, true), CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.DEADLINE_REACHED, true), EXECUTING, new Execute(false)),
+                row(DOWNLOADING, new Downloaded(true, 0), required(), VERIFYING, new VerifyAndDecrypt()),
+                row(DOWNLOADING, new Downloaded(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_DOWNLOAD), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(VERIFYING, new Verified(true, 0), required(), UNPACKING, new Unpack()),
+                row(VERIFYING, new Verified(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_CONTENT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(UNPACKING, new Unpacked(true, 0), required(), EXECUTING, new Execute(false)),
+                row(UNPACKING, new Unpacked(true, 0), window(ScheduleWindow.BEFORE_DEADLINE, false), CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report()),
+                row(UNPACKING, new Unpacked(true, 0), with(Intent.REQUIRED_UNINSTALL), EXECUTING, new Execute(true)),
+                row(UNPACKING, new Unpacked(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_CONTENT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new Executed(ExitKind.SUCCESS, 0), required(), DETECTING_AFTER_EXECUTION, new Detect()),
+                row(EXECUTING, new Executed(ExitKind.SOFT_REBOOT, 3010), required(), DETECTING_AFTER_EXECUTION, new Detect()),
+                row(EXECUTING, new Executed(ExitKind.RETRY, 1618), required(), WAITING_RETRY, new ScheduleRetry(1, Duration.ofMinutes(5)), new RecordResult(AppResult.RETRY_PENDING), new Report()),
+                row(EXECUTING, new Executed(ExitKind.RETRY, 1618), required().withRetriesDone(3), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new Executed(ExitKind.FAILED, 1603), required(), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new TimedOut(), required(), FAILED, new RecordResult(AppResult.FAILED_TIMEOUT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new LaunchFailed(2), required(), FAILED, new RecordResult(AppResult.FAILED_LAUNCH), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.SUCCESS), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.SOFT_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_SOFT_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.HARD_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), required(), FAILED, new RecordResult(AppResult.FAILED_NOT_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.REQUIRED_UNINSTALL), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(WAITING_RETRY, new RetryDue(), required().withContentStaged(true), EXECUTING, new Execute(false)),
+                row(WAITING_RETRY, new RetryDue(), required(), DOWNLOADING, new Download()));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} -> {3}")
+    @MethodSource("transitions")
+    void transitionTable(AppState from, AppEvent event, AppFacts facts, AppState to, List<AppEffect> effects) {
+        Transition t = Win32AppLifecycle.next(from, event, facts);
+        assertEquals(to, t.to());
+        assertEquals(effects, t.effects());
+    }
+
+    @Test
+    void terminalStatesAcceptNothing() {
+        for (AppState s : AppState.values()) {
+            if (s.endsPass() && s != WAITING_RETRY) {
+                assertThrows(IllegalStateException.class, () -> Win32AppLifecycle.next(s, new Begin(), required()));
+            }
+        }
+    }
+
+    @Test
+    void illegalPairsAreRefused() {
+        assertThrows(IllegalStateException.class, () -> Win32AppLifecycle.next(NEW, new Detected(true), required()));
+        assertThrows(IllegalStateException.class, () -> Win32AppLifecycle.next(EXECUTING, new Detected(true), required()));
+    }
+
+    /** A retry code three times, then the fourth Retry goes to the GRS: 1 try + MaxRetries (3) more. */
+    @Test
+    void retryCodeRetriesThreeTimesThenEntersTheGrs() {
+        AppFacts facts = required();
+        AppState state = NEW;
+        List<AppState> path = new ArrayList<>();
+        AppEvent event = new Begin();
+        int attempts = 0;
+        while (!state.endsPass() || state == WAITING_RETRY) {
+            Transition t = Win32AppLifecycle.next(state, event, facts);
+            state = t.to();
+            path.add(state);
+            event = switch (state) {
+                case DETECTING -> new Detected(false);
+                case CHECKING_APPLICABILITY -> new ApplicabilityEvaluated(0);
+                case DOWNLOADING -> new Downloaded(true, 0);
+                case VERIFYING -> new Verified(true, 0);
+                case UNPACKING -> new Unpacked(true, 0);
+                case EXECUTING -> {
+                    attempts++;
+                    yield new Executed(ExitKind.RETRY, 1618);
+                }
+                case WAITING_RETRY -> {
+                    ScheduleRetry r = (ScheduleRetry) t.effects().get(0);
+                    facts = facts.withRetriesDone(r.attempt()).withContentStaged(true);
+                    yield new RetryDue();
+                }
+                default -> null;
+            };
+            if (state == FAILED) {
+                assertTrue(t.effects().contains(new EnterGrs()));
+                break;
+            }
+        }
+        assertEquals(4, attempts, "the first run plus MaxRetries = 3 retries");
+        assertEquals(FAILED, state);
+        assertEquals(3, path.stream().filter(s -> s == WAITING_RETRY).count());
+    }
+}

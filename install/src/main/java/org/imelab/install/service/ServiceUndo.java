@@ -1,0 +1,35 @@
+package org.imelab.install.service;
+
+import org.imelab.install.StepContext;
+import org.imelab.install.Undo;
+
+/**
+ * Reverses a {@link ServiceStep}: stops and deletes imelab's service, then re-creates the service
+ * it replaced ({@code replaced}), or, for an update within one install run, puts the previous
+ * configuration back ({@code previous}).
+ */
+public record ServiceUndo(String name, ServiceConfig replaced, ServiceConfig previous) implements Undo {
+
+    @Override
+    public void revert(StepContext ctx) {
+        ServiceManager scm = ctx.services();
+        if (previous != null) {
+            scm.update(previous);
+            return;
+        }
+        if (scm.query(name).isPresent()) {
+            scm.stop(name, ServiceStep.STOP_TIMEOUT);
+            scm.delete(name);
+        }
+        if (replaced != null) {
+            scm.create(replaced);
+            ctx.report("  restored service " + replaced.name() + " (" + replaced.binaryPath() + ")");
+        }
+    }
+
+    @Override
+    public Undo mergeNewer(Undo newer) {
+        // the first record knows what was there before imelab; an update changes nothing about that
+        return previous == null ? this : newer;
+    }
+}
