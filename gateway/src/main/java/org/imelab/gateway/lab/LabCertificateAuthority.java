@@ -38,6 +38,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.imelab.certpicker.mdm.LabTenant;
+import org.imelab.certpicker.mdm.MdmCertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -53,7 +55,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class LabCertificateAuthority {
     static final String ROOT_NAME = "CN=imelab Lab Root CA, O=imelab lab";
-    static final String DEVICE_CA_NAME = "CN=Microsoft Intune MDM Device CA";
+    static final String DEVICE_CA_NAME = "CN=" + LabTenant.DEVICE_CA_NAME;
     static final String TLS_NAME = "CN=localhost, O=imelab lab gateway";
     static final Duration DEVICE_CERT_VALIDITY = Duration.ofDays(365);
     private static final char[] STORE_PASSWORD = "imelab-lab".toCharArray();
@@ -160,25 +162,19 @@ public final class LabCertificateAuthority {
      */
     public List<X509Certificate> issueDeviceCertificate(PublicKey devicePublicKey, UUID deviceId, UUID accountId,
                                                         UUID tenantId) throws GeneralSecurityException {
+        Instant now = clock.instant();
+        X509Certificate ca = deviceCa();
+        PrivateKey caKey = (PrivateKey) store.getKey("device-ca", STORE_PASSWORD);
         try {
-            Instant now = clock.instant();
-            X509Certificate ca = deviceCa();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.getSubjectX500Principal(), serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(DEVICE_CERT_VALIDITY)),
-                    new javax.security.auth.x500.X500Principal("CN=" + deviceId), devicePublicKey);
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(devicePublicKey));
-            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-            IntuneCertificateExtensions.add(b, deviceId, accountId, tenantId);
-            PrivateKey caKey = (PrivateKey) store.getKey("device-ca", STORE_PASSWORD);
-            X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey)));
+            X509Certificate cert = MdmCertificateBuilder.issuedBy(ca, caKey)
+                    .publicKey(devicePublicKey)
+                    .deviceId(deviceId)
+                    .accountId(accountId)
+                    .tenantId(tenantId)
+                    .validity(now.minus(Duration.ofMinutes(5)), now.plus(DEVICE_CERT_VALIDITY))
+                    .build();
             return List.of(cert, ca);
-        } catch (OperatorCreationException | IOException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new GeneralSecurityException("cannot issue a device certificate: " + e.getMessage(), e);
         }
     }

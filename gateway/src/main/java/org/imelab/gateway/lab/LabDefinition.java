@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.imelab.certpicker.mdm.LabTenant;
 
 /**
  * A lab file, read and checked: the tenant identity the lab's certificates carry, the check-in
@@ -22,11 +23,11 @@ public record LabDefinition(String name, Path file, UUID accountId, UUID tenantI
 
     /**
      * The Intune account id of lab certificates when the lab file names none (extension
-     * 1.2.840.113556.5.6). The Client Cert Checker flights it by default (Part A "tenant flighting").
+     * 1.2.840.113556.5.6): cert-picker's lab tenant, which the Client Cert Checker flights by default.
      */
-    public static final UUID DEFAULT_ACCOUNT_ID = UUID.fromString("1abacc07-1ab0-4000-8000-000000000001");
+    public static final UUID DEFAULT_ACCOUNT_ID = LabTenant.ACCOUNT_ID;
     /** The Entra tenant id of lab certificates when the lab file names none (1.2.840.113556.5.14). */
-    public static final UUID DEFAULT_TENANT_ID = UUID.fromString("1ab7e4a7-1ab0-4000-8000-000000000001");
+    public static final UUID DEFAULT_TENANT_ID = LabTenant.TENANT_ID;
 
     public LabDefinition {
         groups = Map.copyOf(groups);

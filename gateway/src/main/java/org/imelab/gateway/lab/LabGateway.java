@@ -82,7 +82,7 @@ public final class LabGateway implements AutoCloseable {
         LabUrls urls = new LabUrls("https://" + host(config.bindAddress()) + ":" + server.getAddress().getPort());
         LabServices lab = new LabServices(config, json, definitions, LabDevices.open(config.stateDir(), json),
                 LabReports.open(config.stateDir(), json), new SyncRequests(), ca,
-                LabContentStores.create(config.stateDir().resolve("content"), json), urls);
+                new PackingContentStore(config.stateDir().resolve("content"), json), urls);
         server.createContext(LabUrls.SIDECAR_PATH + "/", new SessionEndpoint(lab));
         server.createContext(SideCarUrls.SERVICE_ADDRESSES_PATH, new DiscoveryEndpoint(lab));
         server.createContext("/lab/enroll", new EnrollEndpoint(lab));

@@ -34,6 +34,10 @@ final class LabFixture {
     static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("detect-b.sh"), resource("detect-b.sh"));
+        Path content = Files.createDirectories(dir.resolve("content-b"));
+        Files.writeString(content.resolve("install.cmd"), "@echo off\r\necho installed> \"%ProgramData%\\imelab\\b.txt\"\r\n");
+        Files.writeString(content.resolve("install.sh"), "#!/bin/sh\nmkdir -p \"$HOME/.imelab-test\" && touch \"$HOME/.imelab-test/b\"\n");
+        Files.writeString(content.resolve("payload.txt"), "the app's payload\n".repeat(1000));
         Path lab = dir.resolve("lab.json");
         Files.writeString(lab, labJson());
         return lab;

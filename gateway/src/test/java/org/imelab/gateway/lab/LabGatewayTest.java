@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.Response;
+import org.imelab.certpicker.mdm.IntuneExtensionEncoding;
 import org.imelab.gateway.protocol.CompressedPayload;
 import org.imelab.gateway.protocol.RealArtefacts;
 import org.imelab.gateway.protocol.RequestContentType;
@@ -199,15 +200,13 @@ class LabGatewayTest {
         var cert = pc1.chain.getFirst();
         assertEquals("CN=" + pc1.deviceId(), cert.getSubjectX500Principal().getName());
         assertEquals("CN=Microsoft Intune MDM Device CA", cert.getIssuerX500Principal().getName());
-        // .5.4: 16 raw bytes in .NET GUID order; .5.6 and .5.14: an OCTET STRING of 16 bytes
-        byte[] deviceExt = unwrap(cert.getExtensionValue("1.2.840.113556.5.4"));
-        assertEquals(java.util.UUID.fromString(pc1.deviceId()), IntuneCertificateExtensions.fromDotNetBytes(deviceExt));
-        byte[] account = unwrap(cert.getExtensionValue("1.2.840.113556.5.6"));
-        assertEquals(18, account.length);
-        assertEquals(0x04, account[0]);
-        assertEquals(0x10, account[1]);
-        assertEquals(LabDefinition.DEFAULT_ACCOUNT_ID,
-                IntuneCertificateExtensions.fromDotNetBytes(java.util.Arrays.copyOfRange(account, 2, 18)));
+        // .5.4: 16 raw bytes in .NET GUID order; .5.6 and .5.14: an OCTET STRING of 16 bytes (as on real ones)
+        assertEquals(java.util.UUID.fromString(pc1.deviceId()), IntuneExtensionEncoding.decodeRawGuid(
+                unwrap(cert.getExtensionValue("1.2.840.113556.5.4"))));
+        assertEquals(LabDefinition.DEFAULT_ACCOUNT_ID, IntuneExtensionEncoding.decodeOctetStringGuid(
+                unwrap(cert.getExtensionValue("1.2.840.113556.5.6"))));
+        assertEquals(LabDefinition.DEFAULT_TENANT_ID, IntuneExtensionEncoding.decodeOctetStringGuid(
+                unwrap(cert.getExtensionValue("1.2.840.113556.5.14"))));
         assertTrue(cert.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.2"));
         assertEquals(pc1.enrollment.accountId(), LabDefinition.DEFAULT_ACCOUNT_ID.toString());
     }
