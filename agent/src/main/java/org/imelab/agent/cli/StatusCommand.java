@@ -44,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
             code = ExitCodes.OK;
         } catch (DaemonNotRunningException e) {
             try (Registry registry = parent.registryOpener().open(home)) {
-                lines.putAll(AgentStatus.stored(registry, ImeLayout.standard(), ZoneId.systemDefault()));
+                lines.putAll(AgentStatus.stored(registry, ImeLayout.at(parent.imeRoot()), ZoneId.systemDefault()));
             } catch (IOException | RegistryException re) {
                 err.println("imelab status: the agent is not running and its registry cannot be read: " + re.getMessage());
                 return ExitCodes.FAILURE;

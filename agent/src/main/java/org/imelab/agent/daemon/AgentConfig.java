@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.imelab.agent.time.Cadences;
+import org.imelab.registry.RegPath;
 import org.imelab.registry.ime.ImeLayout;
 
 /**
@@ -43,6 +44,11 @@ public record AgentConfig(
     public static AgentConfig defaults(Path ipcSocket) {
         return new AgentConfig(ipcSocket, ImeLayout.standard(),
                 Cadences.START_DELAY_MAX, DEFAULT_SHUTDOWN_GRACE, ZoneId.systemDefault());
+    }
+
+    /** The IME's keys under another root (a sandboxed lab, or beside a real IME). */
+    public AgentConfig withImeRoot(RegPath root) {
+        return withLayout(ImeLayout.at(root));
     }
 
     public AgentConfig withStartDelayMax(Duration d) {
