@@ -1,0 +1,3 @@
+#!/bin/sh
+# detected when the sample installer left its marker
+[ -f "${IMELAB_SAMPLE_DIR:-$HOME/.imelab-sample}/dependency-child" ] && echo "Detected"
