@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             MonikerCommand.class,
             StatusCommand.class,
+            LabGatewayCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
