@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,7 +20,17 @@ public final class ManifestCodec {
 
     /** @param kinds the undo record kinds, by the name written into the manifest */
     public ManifestCodec(Map<String, Class<? extends Undo>> kinds) {
+        // durations (service recovery delays) as ISO-8601 text, e.g. "PT1M"
+        SimpleModule time = new SimpleModule("imelab-durations")
+                .addSerializer(Duration.class, ToStringSerializer.instance)
+                .addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
+                    @Override
+                    protected Duration _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+                        return Duration.parse(value);
+                    }
+                });
         this.mapper = new ObjectMapper()
+                .registerModule(time)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         kinds.forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));

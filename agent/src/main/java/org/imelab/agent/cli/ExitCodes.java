@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int REFUSED = 2;
     /** No daemon runs on this data home. */
     public static final int NOT_RUNNING = 3;
+    /** The service is not installed (LSB status: 4, "unknown"). */
+    public static final int NOT_INSTALLED = 4;
 
     private ExitCodes() {
     }

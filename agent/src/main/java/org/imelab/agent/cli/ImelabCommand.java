@@ -1,8 +1,17 @@
 package org.imelab.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.cli.reg.RegCommand;
+import org.imelab.registry.RegPath;
+import org.imelab.registry.Registries;
+import org.imelab.registry.Registry;
+import org.imelab.registry.ime.ImeLayout;
+import org.imelab.agent.cli.certs.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +27,14 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             MonikerCommand.class,
             StatusCommand.class,
+            RegCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            ServiceCommand.class,
+            HealthCommand.class,
+            CertsCommand.class,
+            PackCommand.class,
+            LogsCommand.class,
             LabGatewayCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
@@ -27,28 +44,57 @@ public final class ImelabCommand implements Callable<Integer> {
                     + "(default: $IMELAB_HOME, else ~/.imelab).")
     Path home;
 
+    @Option(names = "--registry", paramLabel = "BACKEND", scope = CommandLine.ScopeType.INHERIT,
+            description = "Registry backend: windows (the real registry; default on Windows), "
+                    + "file (under the data home; default elsewhere) or memory.")
+    String registry;
+
+    @Option(names = "--registry-root", paramLabel = "KEY", scope = CommandLine.ScopeType.INHERIT,
+            description = "The IME's registry root (default: HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension).")
+    String registryRoot;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final RegistryOpener registryOpener;
 
+    /** A root whose commands all work on the registry the given opener returns (tests, embedding). */
     public ImelabCommand(RegistryOpener registryOpener) {
         this.registryOpener = registryOpener;
     }
 
+    /** The root as shipped: the registry is the backend --registry names, by default the platform's. */
     public ImelabCommand() {
-        // TRANSITIONAL: an in-memory registry until the file registry is on main
-        this(home -> new org.imelab.registry.memory.MemoryRegistry());
+        this(null);
     }
 
-    /** How commands open the registry of the data home. */
+    /** How commands open the registry of the data home: --registry's backend unless one was injected. */
     public RegistryOpener registryOpener() {
-        return registryOpener;
+        return registryOpener != null ? registryOpener : home -> Registries.open(registry, home.registryDir());
     }
 
     /** The data home this invocation works in. */
     public DataHome dataHome() {
         return DataHome.resolve(home, System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** Opens the registry this invocation works on: the one the daemon uses unless --registry says otherwise. */
+    public Registry openRegistry() throws IOException {
+        return registryOpener().open(dataHome());
+    }
+
+    /** The IME registry root this invocation works on. */
+    public RegPath imeRoot() {
+        return registryRoot == null ? ImeLayout.DEFAULT_ROOT : RegPath.parse(registryRoot);
+    }
+
+    /** The data home given explicitly (--home or IMELAB_HOME), if any. */
+    Optional<Path> explicitHome(Map<String, String> env) {
+        if (home != null) {
+            return Optional.of(home.toAbsolutePath().normalize());
+        }
+        String fromEnv = env.get("IMELAB_HOME");
+        return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv).toAbsolutePath().normalize());
     }
 
     @Override

@@ -17,7 +17,7 @@ public record DirectoryUndo(List<String> createdDirectories) implements Undo {
     public void revert(StepContext ctx) {
         Fs.removeEmptyDirectories(createdDirectories);
         if (!createdDirectories.isEmpty() && Files.isDirectory(Path.of(createdDirectories.get(createdDirectories.size() - 1)))) {
-            ctx.report("  kept " + createdDirectories.get(createdDirectories.size() - 1)
+            ctx.report("  note: kept " + createdDirectories.get(createdDirectories.size() - 1)
                     + ": it holds data (registry, logs); delete it yourself if you no longer need it");
         }
     }

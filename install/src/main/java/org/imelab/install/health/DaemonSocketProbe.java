@@ -19,7 +19,7 @@ public final class DaemonSocketProbe implements ServiceProbe {
 
     @Override
     public String subject() {
-        return "daemon socket " + socket;
+        return "the daemon on " + socket;
     }
 
     @Override

@@ -82,4 +82,19 @@ public record Distribution(Path jar, List<String> libraries) {
     public Path folder() {
         return jar.getParent();
     }
+
+    /**
+     * A short digest of the main jar: written into the unit and the service description, so a
+     * new build changes them and a re-install restarts the daemon on the new code.
+     */
+    public String fingerprint() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + jar, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public final class DesktopEntry {
         return "[Desktop Entry]\n"
                 + "# " + SystemdUnits.MARKER + " (service " + serviceName + "); `imelab uninstall` removes it.\n"
                 + "Type=Application\n"
-                + "Version=1.5\n"
+                + "Version=1.4\n"
                 + "Name=imelab moniker handler (" + serviceName + ")\n"
                 + "Comment=Hands intunemanagementextension:// links to the running imelab daemon\n"
                 + "Exec=" + DesktopExec.join(monikerArgv, "%u") + "\n"

@@ -27,7 +27,7 @@ public final class DesktopExec {
 
     static String quote(String arg) {
         String percent = arg.replace("%", "%%");
-        if (!arg.isEmpty() && arg.chars().noneMatch(c -> RESERVED.indexOf(c) >= 0 || c == '=')) {
+        if (!arg.isEmpty() && arg.chars().noneMatch(c -> RESERVED.indexOf(c) >= 0)) {
             return percent;
         }
         StringBuilder sb = new StringBuilder("\"");

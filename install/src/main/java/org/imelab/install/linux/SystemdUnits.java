@@ -13,10 +13,17 @@ public final class SystemdUnits {
 
     private final String serviceName;
     private final boolean userScope;
+    private final String build;
 
     public SystemdUnits(String serviceName, boolean userScope) {
+        this(serviceName, userScope, null);
+    }
+
+    /** @param build the program's fingerprint: a new build changes the units, so systemd reloads and restarts */
+    public SystemdUnits(String serviceName, boolean userScope, String build) {
         this.serviceName = serviceName;
         this.userScope = userScope;
+        this.build = build;
     }
 
     public String daemonUnitName() {
@@ -45,7 +52,8 @@ public final class SystemdUnits {
     }
 
     private String header() {
-        return "# " + MARKER + " (service " + serviceName + "); `imelab uninstall` removes it.\n";
+        return "# " + MARKER + " (service " + serviceName + "); `imelab uninstall` removes it.\n"
+                + (build == null ? "" : "# imelab build " + build + "\n");
     }
 
     public String daemon(List<String> execStart) {

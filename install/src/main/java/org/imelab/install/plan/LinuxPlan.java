@@ -42,7 +42,7 @@ public final class LinuxPlan {
     }
 
     public SystemdUnits units() {
-        return new SystemdUnits(options.serviceName(), options.user());
+        return new SystemdUnits(options.serviceName(), options.user(), options.distribution().fingerprint());
     }
 
     public Path unitFile(String unitName) {

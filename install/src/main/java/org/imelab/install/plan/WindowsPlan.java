@@ -64,7 +64,8 @@ public final class WindowsPlan {
         boolean real = RealIme.isRealName(options.serviceName());
         String display = real ? "Microsoft Intune Management Extension" : "imelab (" + options.serviceName() + ")";
         return new ServiceConfig(options.serviceName(), display,
-                "imelab, an open emulator of the Intune Management Extension. Data: " + options.dataHome(),
+                "imelab, an open emulator of the Intune Management Extension (build "
+                        + options.distribution().fingerprint() + "). Data: " + options.dataHome(),
                 serviceCommandLine(), StartType.AUTO, null, RESTART_DELAYS, FAILURE_RESET);
     }
 

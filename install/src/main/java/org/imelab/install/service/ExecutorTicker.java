@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** A {@link Ticker} on a daemon thread. */
 public final class ExecutorTicker implements Ticker {
     @Override
-    public AutoCloseable every(Duration period, Runnable action) {
+    public Beat every(Duration period, Runnable action) {
         ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "imelab-scm-heartbeat");
             t.setDaemon(true);

@@ -41,13 +41,16 @@ public final class ScmServiceMain {
     /** Runs the service to its end; returns the exit code reported with STOPPED. */
     public int run(HostedService service) {
         status.startPending(WAIT_HINT);
-        try (AutoCloseable beat = ticker.every(HEARTBEAT, status::progress)) {
+        Ticker.Beat starting = ticker.every(HEARTBEAT, status::progress);
+        try {
             service.start();
         } catch (Exception e) {
             LOG.error("The daemon did not start", e);
+            starting.stop();
             status.stopped(1);
             return 1;
         }
+        starting.stop();
         status.running();
         try {
             stopRequested.await();
@@ -58,11 +61,14 @@ public final class ScmServiceMain {
             status.stopPending(WAIT_HINT); // the handler has usually reported it already
         }
         int code = 0;
-        try (AutoCloseable beat = ticker.every(HEARTBEAT, status::progress)) {
+        Ticker.Beat stopping = ticker.every(HEARTBEAT, status::progress);
+        try {
             service.stop();
         } catch (Exception e) {
             LOG.error("The daemon did not stop cleanly", e);
             code = 1;
+        } finally {
+            stopping.stop();
         }
         status.stopped(code);
         return code;

@@ -37,6 +37,7 @@ public record ServiceConfig(String name, String displayName, String description,
     public boolean sameSetupAs(ServiceConfig other) {
         return name.equalsIgnoreCase(other.name)
                 && Objects.equals(displayName, other.displayName)
+                && Objects.equals(description, other.description)
                 && binaryPath.equals(other.binaryPath)
                 && startType == other.startType
                 && accountName(account).equalsIgnoreCase(accountName(other.account))

@@ -43,12 +43,17 @@ public final class ServiceStep implements InstallStep {
         Optional<ServiceConfig> existing = scm.query(config.name());
         if (existing.isEmpty()) {
             scm.create(config);
-            return new ServiceUndo(config.name(), null, null);
+            return new ServiceUndo(config.name(), null, null, false);
         }
         ServiceConfig before = existing.get();
         if (before.runsImelab()) {
+            // an upgrade: stopped here, started again by the plan's start step on the new setup
+            boolean wasRunning = scm.state(config.name()) == ServiceState.RUNNING;
+            if (wasRunning) {
+                scm.stop(config.name(), STOP_TIMEOUT);
+            }
             scm.update(config);
-            return new ServiceUndo(config.name(), null, before);
+            return new ServiceUndo(config.name(), null, before, wasRunning);
         }
         if (!replaceForeign) {
             throw new IllegalStateException("A service named " + config.name() + " exists and is not imelab's ("
@@ -63,6 +68,6 @@ public final class ServiceStep implements InstallStep {
             scm.create(before);
             throw e;
         }
-        return new ServiceUndo(config.name(), before, null);
+        return new ServiceUndo(config.name(), before, null, false);
     }
 }

@@ -62,6 +62,7 @@ public record ImeLayout(RegPath root, RegPath agentRoot, RegPath labRoot) {
     public static final String PROGRAM_ID = "ProgramId";
     public static final String MSI_PRODUCT_CODE = "MsiProductCode";
     public static final String MSI_PACKAGE_CODE = "MsiPackageCode";
+    public static final String INSTALL_DATE = "InstallDate";
     public static final String LOG_MAX_SIZE = "LogMaxSize";
     public static final String LOG_MAX_HISTORY = "LogMaxHistory";
     public static final String RETRY_COUNT = "RetryCount";

@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
-import org.imelab.registry.Registry;
+import org.imelab.registry.RegistryTrees;
 import org.imelab.registry.RegistryView;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,41 +23,15 @@ class RegImportTest {
     @TempDir
     Path dir;
 
-    /** A subtree with every value type, an empty key and the default value. */
-    static void fill(Registry reg, RegPath base) {
-        reg.put(base, "", RegValue.sz("default"));
-        reg.put(base, "Sz", RegValue.sz("C:\\Program Files\\\"quoted\""));
-        reg.put(base, "ExpandSz", new RegValue.ExpandSz("%ProgramData%\\Microsoft"));
-        reg.put(base, "MultiSz", new RegValue.MultiSz(List.of("one", "two", "three")));
-        reg.put(base, "Dword", RegValue.dword(-2));
-        reg.put(base, "Qword", RegValue.qword(Long.MIN_VALUE + 7));
-        reg.put(base, "Binary", new RegValue.Binary(new byte[200]));
-        reg.put(base, "None", new RegValue.None(new byte[] {1, 2, 3}));
-        reg.put(base, "BigEndian", new RegValue.Raw(5, new byte[] {0, 0, 0, 42}));
-        reg.createKey(base.child("Empty"));
-        reg.put(base.child("Win32Apps", "00000000-0000-0000-0000-000000000000"), "Grüße", RegValue.sz("日本"));
-    }
-
-    /** Every key and value below {@code key}, compared through the Registry API. */
-    static void assertSameTree(Registry expected, Registry actual, RegPath key) {
-        assertEquals(expected.exists(key), actual.exists(key), key.toString());
-        assertEquals(expected.values(key), actual.values(key), key.toString());
-        List<String> subs = expected.subKeys(key);
-        assertEquals(subs, actual.subKeys(key), key.toString());
-        for (String s : subs) {
-            assertSameTree(expected, actual, key.child(s));
-        }
-    }
-
     @Test
     void exportThenImportGivesTheSameTree() throws Exception {
         MemoryRegistry source = new MemoryRegistry();
-        fill(source, BASE);
+        RegistryTrees.fill(source, BASE);
         Path file = dir.resolve("ime.reg");
         RegExport.export(source, BASE, file);
         MemoryRegistry target = new MemoryRegistry();
         RegImport.importFile(target, file);
-        assertSameTree(source, target, BASE);
+        RegistryTrees.assertSameTree(source, target, BASE);
     }
 
     @Test
