@@ -38,7 +38,7 @@ class LabGatewayCommandTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         LabGateway gateway;
         while ((gateway = command.running()) == null) {
-            assertTrue(System.nanoTime() < deadline && !exit.isDone(), "not started: " + err);
+            assertTrue(System.nanoTime() < deadline && !exit.isDone(), "not started: " + (exit.isDone() ? exit.join() : "") + " " + out + err);
             Thread.onSpinWait();
         }
         assertTrue(gateway.port() > 0);
