@@ -2,7 +2,6 @@ package org.imelab.gateway.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -56,11 +55,12 @@ class SampleLabTest {
             for (Win32AppPolicy p : apps.values()) {
                 String[] args = p.installCommandLine().split(" ");
                 assertEquals(windows ? "install.cmd" : "install.sh", args[windows ? 0 : 1]);
-                int code = Integer.parseInt(args[windows ? 2 : 3]);
-                // a POSIX process exits with the low byte of its code
-                outcomes.add(p.meaningOf(windows ? code : code & 0xFF));
-                Class<?> detection = windows ? Detection.File.class : Detection.Script.class;
-                assertInstanceOf(detection, p.detectionRules().getFirst().detection(), p.name());
+                // the same return codes everywhere: off Windows the installer reports its full code
+                // through $IMELAB_EXIT_CODE_FILE
+                outcomes.add(p.meaningOf(Integer.parseInt(args[windows ? 2 : 3])));
+                boolean script = !windows && (p.name().endsWith("Soft reboot") || p.name().endsWith("Available"));
+                Class<? extends Detection> expected = script ? Detection.Script.class : Detection.File.class;
+                assertEquals(expected, p.detectionRules().getFirst().detection().getClass(), p.name());
             }
             assertEquals(EnumSet.allOf(ReturnCodeType.class), outcomes, "success, retry, failure, soft and hard reboot");
             Win32AppPolicy withDependency = apps.get("imelab Sample - With dependency");
@@ -90,11 +90,17 @@ class SampleLabTest {
 
     // ---- the installers and detection scripts, run for real ----
 
-    private static Process run(Path cwd, Path sampleDir, String... command) throws IOException {
+    /** Runs a sample script as the agent would: the emulated ProgramData and an exit code file in the environment. */
+    private Process run(Path cwd, Path programData, String... command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
-        pb.environment().put("IMELAB_SAMPLE_DIR", sampleDir.toString());
-        pb.environment().put("ProgramData", sampleDir.getParent().toString());
+        pb.environment().remove("IMELAB_SAMPLE_DIR");
+        pb.environment().put("ProgramData", programData.toString());
+        pb.environment().put("IMELAB_EXIT_CODE_FILE", dir.resolve("exit-code").toString());
         return pb.start();
+    }
+
+    private String reportedExitCode() throws IOException {
+        return Files.readString(dir.resolve("exit-code")).strip();
     }
 
     private static int exit(Process p) throws Exception {
@@ -114,26 +120,29 @@ class SampleLabTest {
         Path lab = SampleLab.extractTo(dir.resolve("lab"));
         Path content = lab.getParent().resolve("sample-lab/content");
         Path detection = lab.getParent().resolve("sample-lab/detection");
-        Path sample = dir.resolve("markers").resolve("imelab-sample");
+        Path programData = dir.resolve("drive_c").resolve("ProgramData");
+        Path markers = programData.resolve("imelab-sample"); // where %ProgramData%\imelab-sample points
 
-        assertEquals("", output(run(content, sample, "sh", detection.resolve("success.sh").toString())));
-        assertEquals(0, exit(run(content, sample, "sh", "install.sh", "success", "0")));
-        assertEquals("Detected", output(run(content, sample, "sh", detection.resolve("success.sh").toString())).strip());
+        assertEquals(0, exit(run(content, programData, "sh", "install.sh", "success", "0")));
+        assertTrue(Files.isRegularFile(markers.resolve("success")));
+        assertEquals("0", reportedExitCode());
 
-        assertEquals(1618 & 0xFF, exit(run(content, sample, "sh", "install.sh", "-", "1618")));
-        assertEquals("", output(run(content, sample, "sh", detection.resolve("retry.sh").toString())));
-        assertEquals(3010 & 0xFF, exit(run(content, sample, "sh", "install.sh", "soft-reboot", "3010")));
+        assertEquals(1618 & 0xFF, exit(run(content, programData, "sh", "install.sh", "-", "1618")));
+        assertEquals("1618", reportedExitCode(), "the full code reaches the agent through the file");
+        assertEquals(3010 & 0xFF, exit(run(content, programData, "sh", "install.sh", "soft-reboot", "3010")));
+        assertEquals("3010", reportedExitCode());
+        assertEquals("Detected", output(run(content, programData, "sh", detection.resolve("soft-reboot.sh").toString())).strip());
+        assertEquals("", output(run(content, programData, "sh", detection.resolve("available.sh").toString())));
 
         // the dependant refuses to install before its dependency
-        assertEquals(1, exit(run(content, sample, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
-        assertEquals(0, exit(run(content, sample, "sh", "install.sh", "dependency-child", "0")));
-        assertEquals(0, exit(run(content, sample, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
+        assertEquals(1, exit(run(content, programData, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
+        assertEquals(0, exit(run(content, programData, "sh", "install.sh", "dependency-child", "0")));
+        assertEquals(0, exit(run(content, programData, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
 
-        // the retired tool is detected until uninstalled
-        assertEquals("Detected", output(run(content, sample, "sh", detection.resolve("retired.sh").toString())).strip());
-        assertEquals(0, exit(run(content, sample, "sh", "uninstall.sh", "retired")));
-        assertEquals("", output(run(content, sample, "sh", detection.resolve("retired.sh").toString())));
-        assertFalse(Files.exists(sample.resolve("retired")));
+        // the retired tool counts as installed until its uninstaller leaves retired.removed
+        assertFalse(Files.exists(markers.resolve("retired.removed")));
+        assertEquals(0, exit(run(content, programData, "sh", "uninstall.sh", "retired")));
+        assertTrue(Files.exists(markers.resolve("retired.removed")));
     }
 
     @Test
@@ -141,13 +150,14 @@ class SampleLabTest {
     void cmdInstallersBehaveAsTheirAppsSay() throws Exception {
         Path lab = SampleLab.extractTo(dir.resolve("lab"));
         Path content = lab.getParent().resolve("sample-lab/content");
-        Path sample = dir.resolve("markers").resolve("imelab-sample");
-        assertEquals(0, exit(run(content, sample, "cmd", "/c", "install.cmd", "success", "0")));
-        assertTrue(Files.exists(sample.resolve("success")));
-        assertEquals(1618, exit(run(content, sample, "cmd", "/c", "install.cmd", "-", "1618")));
-        assertEquals(1, exit(run(content, sample, "cmd", "/c", "install.cmd", "with-dependency", "0", "dependency-child")));
-        assertEquals(0, exit(run(content, sample, "cmd", "/c", "uninstall.cmd", "retired")));
-        assertTrue(Files.exists(sample.resolve("retired.removed")));
+        Path programData = dir.resolve("ProgramData");
+        Path markers = programData.resolve("imelab-sample");
+        assertEquals(0, exit(run(content, programData, "cmd", "/c", "install.cmd", "success", "0")));
+        assertTrue(Files.exists(markers.resolve("success")));
+        assertEquals(1618, exit(run(content, programData, "cmd", "/c", "install.cmd", "-", "1618")));
+        assertEquals(1, exit(run(content, programData, "cmd", "/c", "install.cmd", "with-dependency", "0", "dependency-child")));
+        assertEquals(0, exit(run(content, programData, "cmd", "/c", "uninstall.cmd", "retired")));
+        assertTrue(Files.exists(markers.resolve("retired.removed")));
     }
 
     @Test
@@ -175,12 +185,12 @@ class SampleLabTest {
             Path cache = dir.resolve("IMECache").resolve(success.keyName());
             new org.imelab.gateway.content.SafeUnzipper().unpack(zip, cache);
 
-            Path sample = dir.resolve("markers").resolve("imelab-sample");
-            String[] command = success.installCommandLine().split(" ");
-            assertEquals(0, exit(run(cache, sample, command)));
-            Detection.Script detect = (Detection.Script) success.detectionRules().getFirst().detection();
-            Path script = Files.writeString(dir.resolve("detect.sh"), detect.scriptText());
-            assertEquals("Detected", output(run(cache, sample, "sh", script.toString())).strip());
+            Path programData = dir.resolve("drive_c").resolve("ProgramData");
+            assertEquals(0, exit(run(cache, programData, success.installCommandLine().split(" "))));
+            // the file its detection rule names, %ProgramData%\imelab-sample\success, is there
+            Detection.File rule = (Detection.File) success.detectionRules().getFirst().detection();
+            assertEquals("%ProgramData%\\imelab-sample", rule.path());
+            assertTrue(Files.isRegularFile(programData.resolve("imelab-sample").resolve(rule.fileOrFolderName())));
         }
     }
 }

@@ -1,3 +1,0 @@
-#!/bin/sh
-# detected when the sample installer left its marker
-[ -f "${IMELAB_SAMPLE_DIR:-$HOME/.imelab-sample}/requirement-not-met" ] && echo "Detected"
