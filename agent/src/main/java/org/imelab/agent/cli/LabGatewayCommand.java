@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** Runs the lab gateway alone, in the foreground, until Ctrl-C. */
 @Command(name = "lab-gateway",
-        description = {"Run a lab SideCar gateway on this machine over HTTPS (its own CA; mutual TLS once a device",
-            "is enrolled). Serves the apps of a lab file, re-read when it changes; without --lab, the sample lab.",
+        description = {"Run a lab SideCar gateway on this machine over HTTPS.",
+            "It has its own CA, and asks for mutual TLS once a device is enrolled. Serves the apps of a lab file, re-read when it changes; without --lab, the sample lab.",
             "Exit codes: 0 stopped, 1 failure, 2 the lab file cannot be used."})
 public final class LabGatewayCommand implements Callable<Integer> {
     /** The port when none is given: fixed, so agents can be pointed at it once. */
