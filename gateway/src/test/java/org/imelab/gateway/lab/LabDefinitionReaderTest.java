@@ -1,0 +1,102 @@
+package org.imelab.gateway.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.imelab.gateway.protocol.SideCarJson;
+import org.imelab.gateway.protocol.win32.Detection;
+import org.imelab.gateway.protocol.win32.DetectionRule;
+import org.imelab.gateway.protocol.win32.RequirementText;
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
+import org.imelab.gateway.protocol.win32.Win32AppPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabDefinitionReaderTest {
+    static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
+    @TempDir
+    Path dir;
+    final LabDefinitionReader reader = new LabDefinitionReader(new SideCarJson());
+
+    private LabDefinition read(String json) throws Exception {
+        Path file = dir.resolve("lab.json");
+        Files.writeString(file, json);
+        return reader.read(file, START);
+    }
+
+    private String error(String json) {
+        return assertThrows(LabDefinitionException.class, () -> read(json)).getMessage();
+    }
+
+    private static String graphApp(String extra) {
+        return "{\"graph\":{\"id\":\"A0000000-0000-4000-8000-00000000000A\",\"displayName\":\"A\",\"installCommandLine\":\"i\","
+                + "\"detectionRules\":[{\"@odata.type\":\"#microsoft.graph.win32LobAppRegistryDetection\",\"keyPath\":\"HKLM\\\\X\","
+                + "\"valueName\":\"V\",\"detectionType\":\"exists\"}]" + extra + "}}";
+    }
+
+    @Test
+    void graphRulesFormWithScriptsTimesAndRelationshipsConverts() throws Exception {
+        Files.writeString(dir.resolve("req.sh"), "#!/bin/sh\necho 1\n");
+        LabDefinition def = read("{\"apps\":[{\"graph\":{\"id\":\"a0000000-0000-4000-8000-00000000000a\",\"displayName\":\"A\","
+                + "\"installCommandLine\":\"i\",\"returnCodes\":[{\"returnCode\":3010,\"type\":\"softReboot\"},{\"returnCode\":7,\"type\":\"failed\"}],"
+                + "\"rules\":[{\"@odata.type\":\"#microsoft.graph.win32LobAppFileSystemRule\",\"ruleType\":\"detection\",\"path\":\"C:\\\\X\","
+                + "\"fileOrFolderName\":\"x.exe\",\"operationType\":\"version\",\"operator\":\"greaterThanOrEqual\",\"comparisonValue\":\"1.2\"},"
+                + "{\"@odata.type\":\"#microsoft.graph.win32LobAppPowerShellScriptRule\",\"ruleType\":\"requirement\",\"scriptFile\":\"req.sh\","
+                + "\"runAsAccount\":\"user\",\"operationType\":\"integer\",\"operator\":\"equal\",\"comparisonValue\":\"1\"}],"
+                + "\"relationships\":[{\"@odata.type\":\"#microsoft.graph.mobileAppSupersedence\",\"targetId\":\"b0000000-0000-4000-8000-00000000000b\","
+                + "\"targetType\":\"child\",\"supersedenceType\":\"replace\"}],"
+                + "\"assignments\":[{\"intent\":\"required\",\"target\":{\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"}}]},"
+                + "\"schedule\":{\"start\":\"-PT1H\",\"deadline\":\"PT2H\"}},"
+                + graphApp("").replace("A0000000", "b0000000").replace("00000000000A", "00000000000b") + "]}");
+        LabApp app = def.apps().getFirst();
+        Win32AppPolicy p = ((LabApp.Source.Converted) app.windows()).template();
+        Detection.File file = assertInstanceOf(Detection.File.class, p.detectionRules().getFirst().detection());
+        assertEquals(4, file.detectionType());
+        assertEquals(5, file.operator());
+        RequirementText.Script req = assertInstanceOf(RequirementText.Script.class,
+                p.extendedRequirementRules().getFirst().requirement());
+        assertEquals("#!/bin/sh\necho 1\n", req.scriptText());
+        assertEquals(2, req.runAsAccount());
+        assertEquals(3, req.type());
+        assertEquals(ReturnCodeType.SOFT_REBOOT, p.meaningOf(3010));
+        assertEquals(ReturnCodeType.FAILED, p.meaningOf(7));
+        assertEquals(110, app.relationships().getFirst().action());
+        assertEquals(START.minusSeconds(3600), app.schedule().start().orElseThrow());
+        assertEquals(START.plusSeconds(7200), app.schedule().deadlineInstant().orElseThrow());
+        assertEquals(DetectionRule.class, p.detectionRules().getFirst().getClass());
+    }
+
+    @Test
+    void mistakesAreNamedByTheirPath() {
+        assertTrue(error("{\"aps\":[]}").startsWith("aps: unknown key"));
+        assertTrue(error("{\"apps\":[" + graphApp(",\"returnCodes\":[{\"returnCode\":1,\"type\":\"sometimes\"}]") + "]}")
+                .startsWith("apps[0].graph.returnCodes[0].type: \"sometimes\" is not one of"));
+        assertTrue(error("{\"apps\":[" + graphApp(",\"assignments\":[{\"intent\":\"required\",\"target\":{\"@odata.type\":"
+                + "\"#microsoft.graph.groupAssignmentTarget\",\"groupId\":\"g\"}}]") + "]}").contains("group g"));
+        assertTrue(error("{\"apps\":[{\"sideCar\":{\"Id\":\"a0000000-0000-4000-8000-00000000000a\",\"Version\":1},"
+                + "\"targets\":[\"everyone\"]}]}").startsWith("apps[0].targets[0]: \"everyone\" is not a target"));
+        assertTrue(error("{\"apps\":[" + graphApp(",\"relationships\":[{\"@odata.type\":\"#microsoft.graph.mobileAppDependency\","
+                + "\"targetId\":\"f0000000-0000-4000-8000-00000000000f\"}]") + "]}").contains("which the lab does not have"));
+        assertTrue(error("{\"apps\":[{\"content\":{\"folder\":\"nowhere\",\"setupFile\":\"x\"}," + graphApp("").substring(1)
+                + "]}").startsWith("apps[0].content.folder: no such folder"));
+        assertTrue(error("{\"apps\":[" + graphApp("") + "," + graphApp("") + "]}").contains("defined twice"));
+        assertTrue(error("{\"apps\":[" + graphApp(",\"installExperience\":{\"runAsAccount\":\"admin\"}") + "]}")
+                .startsWith("apps[0].graph.installExperience.runAsAccount"));
+        assertTrue(error("{\"apps\":[1]}").startsWith("apps[0]: must be an object"));
+        assertTrue(error("not json").contains("not valid JSON"));
+    }
+
+    @Test
+    void defaultsAreTheLabIdentity() throws Exception {
+        LabDefinition def = read("{}");
+        assertEquals(LabDefinition.DEFAULT_ACCOUNT_ID, def.accountId());
+        assertEquals(LabDefinition.DEFAULT_TENANT_ID, def.tenantId());
+        assertEquals(null, def.checkinIntervalMinutes());
+        assertEquals("lab.json", def.name());
+    }
+}

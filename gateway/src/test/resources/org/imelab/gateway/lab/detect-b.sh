@@ -1,0 +1,2 @@
+#!/bin/sh
+[ -f "$HOME/.imelab-test/b" ] && echo detected
