@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             UninstallCommand.class,
             ServiceCommand.class,
             HealthCommand.class,
+            PackCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
