@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,21 @@ public final class CertificateFiles {
     }
 
     public static List<X509Certificate> readCertificates(byte[] content, String name) throws IOException {
+        if (isPlainCertificatePem(content)) {
+            // the common case, as the portable store writes it: the JDK parser alone, no PEM objects
+            try {
+                List<X509Certificate> certs = new ArrayList<>();
+                for (Certificate c : CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(content))) {
+                    certs.add((X509Certificate) c);
+                }
+                if (!certs.isEmpty()) {
+                    return certs;
+                }
+            } catch (CertificateException | ClassCastException e) {
+                // fall through to the tolerant PEM reader, which gives the better message
+            }
+        }
         if (looksLikePem(content)) {
             List<X509Certificate> certs = new ArrayList<>();
             for (Object o : pemObjects(content, name)) {
@@ -105,6 +121,23 @@ public final class CertificateFiles {
         } catch (CertificateException | ClassCastException e) {
             throw new IOException(name + ": not an X.509 certificate (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Starts with a CERTIFICATE block and holds nothing but certificate blocks. */
+    private static boolean isPlainCertificatePem(byte[] content) {
+        String text = new String(content, StandardCharsets.US_ASCII);
+        if (!text.startsWith("-----BEGIN CERTIFICATE-----")) {
+            return false;
+        }
+        int begins = 0;
+        int certs = 0;
+        for (int i = text.indexOf("-----BEGIN "); i >= 0; i = text.indexOf("-----BEGIN ", i + 1)) {
+            begins++;
+            if (text.startsWith("-----BEGIN CERTIFICATE-----", i)) {
+                certs++;
+            }
+        }
+        return begins == certs;
     }
 
     private static boolean looksLikePem(byte[] content) {

@@ -1,14 +1,17 @@
 package org.imelab.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.cli.reg.RegCommand;
 import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.registry.RegPath;
-import org.imelab.registry.file.FileRegistry;
-import org.imelab.registry.windows.JnaRegistry;
+import org.imelab.registry.Registries;
+import org.imelab.registry.Registry;
+import org.imelab.agent.cli.certs.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,10 +27,12 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             MonikerCommand.class,
             StatusCommand.class,
+            RegCommand.class,
             InstallCommand.class,
             UninstallCommand.class,
             ServiceCommand.class,
             HealthCommand.class,
+            CertsCommand.class,
             PackCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
@@ -36,6 +41,11 @@ public final class ImelabCommand implements Callable<Integer> {
             description = "Data home for the file registry, logs, IMECache and certificates "
                     + "(default: $IMELAB_HOME, else ~/.imelab).")
     Path home;
+
+    @Option(names = "--registry", paramLabel = "BACKEND", scope = CommandLine.ScopeType.INHERIT,
+            description = "Registry backend: windows (the real registry; default on Windows), "
+                    + "file (under the data home; default elsewhere) or memory.")
+    String registry;
 
     @Option(names = "--registry-root", paramLabel = "KEY", scope = CommandLine.ScopeType.INHERIT,
             description = "The IME's registry root (default: HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension).")
@@ -46,23 +56,29 @@ public final class ImelabCommand implements Callable<Integer> {
 
     private final RegistryOpener registryOpener;
 
+    /** A root whose commands all work on the registry the given opener returns (tests, embedding). */
     public ImelabCommand(RegistryOpener registryOpener) {
         this.registryOpener = registryOpener;
     }
 
-    /** The real registry on Windows; elsewhere the file registry of the data home. */
+    /** The root as shipped: the registry is the backend --registry names, by default the platform's. */
     public ImelabCommand() {
-        this(home -> JnaRegistry.isWindows() ? new JnaRegistry() : new FileRegistry(home.registryDir()));
+        this(null);
     }
 
-    /** How commands open the registry of the data home. */
+    /** How commands open the registry of the data home: --registry's backend unless one was injected. */
     public RegistryOpener registryOpener() {
-        return registryOpener;
+        return registryOpener != null ? registryOpener : home -> Registries.open(registry, home.registryDir());
     }
 
     /** The data home this invocation works in. */
     public DataHome dataHome() {
         return DataHome.resolve(home, System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** Opens the registry this invocation works on: the one the daemon uses unless --registry says otherwise. */
+    public Registry openRegistry() throws IOException {
+        return registryOpener().open(dataHome());
     }
 
     /** The IME registry root this invocation works on. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.daemon.AgentConfig;
+import org.imelab.agent.daemon.AgentLogs;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
@@ -18,6 +19,7 @@ import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.time.ExecutorScheduler;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
+import org.imelab.logs.ime.ImeLogs;
 import org.imelab.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,12 +68,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         DataHome home = parent.dataHome();
         Registry registry = parent.registryOpener().open(home);
+        ImeLogs logs = AgentLogs.install(registry, config.layout(), home.logsDir(), Clock.systemDefaultZone());
         ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
         EmsAgent[] agent = new EmsAgent[1];
         ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
         agent[0] = new EmsAgent(config, registry, scheduler, handler(), RandomGenerator.getDefault())
                 .addObserver(console);
-        console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ". Ctrl-C stops it.");
+        console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ", logs in "
+                + home.logsDir() + ". Ctrl-C stops it.");
         AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
         // started by the Windows service control manager: it drives start and stop
         OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
@@ -85,6 +89,9 @@ public final class RunCommand implements Callable<Integer> {
                 agent[0].stop();
                 scheduler.close();
                 registry.close();
+                if (logs != null) {
+                    logs.close();
+                }
                 farewell.close();
             }
         });
@@ -92,7 +99,12 @@ public final class RunCommand implements Callable<Integer> {
             return asService.getAsInt();
         }
         try {
-            return new ForegroundHost(scheduler, registry, farewell).run(agent[0]);
+            AutoCloseable logFiles = () -> {
+                if (logs != null) {
+                    logs.close();
+                }
+            };
+            return new ForegroundHost(scheduler, logFiles, registry, farewell).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;

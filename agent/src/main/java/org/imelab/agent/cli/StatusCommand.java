@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
-import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.agent.daemon.AgentStatus;
 import org.imelab.agent.ipc.DaemonNotRunningException;
 import org.imelab.agent.ipc.IpcClient;
 import org.imelab.agent.ipc.IpcVerb;
 import org.imelab.registry.Registry;
 import org.imelab.registry.RegistryException;
-import org.imelab.registry.ime.CheckinStateKey;
+import org.imelab.registry.ime.ImeLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -45,8 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
             code = ExitCodes.OK;
         } catch (DaemonNotRunningException e) {
             try (Registry registry = parent.registryOpener().open(home)) {
-                lines.putAll(AgentStatus.stored(registry, CheckinStateKey.DEFAULT_PATH, parent.imeRoot(),
-                        ZoneId.systemDefault()));
+                lines.putAll(AgentStatus.stored(registry, ImeLayout.at(parent.imeRoot()), ZoneId.systemDefault()));
             } catch (IOException | RegistryException re) {
                 err.println("imelab status: the agent is not running and its registry cannot be read: " + re.getMessage());
                 return ExitCodes.FAILURE;

@@ -5,36 +5,30 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.imelab.agent.time.Cadences;
-import org.imelab.registry.RegPath;
-import org.imelab.registry.ime.CheckinStateKey;
+import org.imelab.registry.ime.ImeLayout;
 
 /**
  * What the daemon needs to know before it starts; immutable, validated once.
  *
  * @param ipcSocket the local socket {@code imelab moniker/sync/status} talk to
- * @param imeRoot the IME's registry root (default {@code HKLM\SOFTWARE\Microsoft\IntuneManagementExtension})
- * @param checkinStatePath imelab's own key for the schedule (kept out of the IME key)
+ * @param layout the IME's keys and imelab's own (a real device's unless the lab sandboxes them)
  * @param startDelayMax upper bound of the randomized delay before the first check-in
  * @param shutdownGrace how long a stop waits for a check-in in progress before interrupting it
  * @param zone the zone the console shows times in
  */
 public record AgentConfig(
         Path ipcSocket,
-        RegPath imeRoot,
-        RegPath checkinStatePath,
+        ImeLayout layout,
         Duration startDelayMax,
         Duration shutdownGrace,
         ZoneId zone) {
 
-    public static final RegPath DEFAULT_IME_ROOT =
-            RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension");
     /** Long enough for a check-in to write its results, short enough for a service stop. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     public AgentConfig {
         Objects.requireNonNull(ipcSocket, "ipcSocket");
-        Objects.requireNonNull(imeRoot, "imeRoot");
-        Objects.requireNonNull(checkinStatePath, "checkinStatePath");
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(zone, "zone");
         if (startDelayMax.isNegative() || startDelayMax.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("The start delay must be between 0 and 3600 seconds, not "
@@ -47,7 +41,7 @@ public record AgentConfig(
 
     /** The defaults for a daemon whose socket is {@code ipcSocket}. */
     public static AgentConfig defaults(Path ipcSocket) {
-        return new AgentConfig(ipcSocket, DEFAULT_IME_ROOT, CheckinStateKey.DEFAULT_PATH,
+        return new AgentConfig(ipcSocket, ImeLayout.standard(),
                 Cadences.START_DELAY_MAX, DEFAULT_SHUTDOWN_GRACE, ZoneId.systemDefault());
     }
 
@@ -56,14 +50,18 @@ public record AgentConfig(
     }
 
     public AgentConfig withStartDelayMax(Duration d) {
-        return new AgentConfig(ipcSocket, imeRoot, checkinStatePath, d, shutdownGrace, zone);
+        return new AgentConfig(ipcSocket, layout, d, shutdownGrace, zone);
+    }
+
+    public AgentConfig withLayout(ImeLayout l) {
+        return new AgentConfig(ipcSocket, l, startDelayMax, shutdownGrace, zone);
     }
 
     public AgentConfig withZone(ZoneId z) {
-        return new AgentConfig(ipcSocket, imeRoot, checkinStatePath, startDelayMax, shutdownGrace, z);
+        return new AgentConfig(ipcSocket, layout, startDelayMax, shutdownGrace, z);
     }
 
     public AgentConfig withShutdownGrace(Duration d) {
-        return new AgentConfig(ipcSocket, imeRoot, checkinStatePath, startDelayMax, d, zone);
+        return new AgentConfig(ipcSocket, layout, startDelayMax, d, zone);
     }
 }

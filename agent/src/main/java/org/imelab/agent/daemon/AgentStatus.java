@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.imelab.agent.sync.CheckinInterval;
 import org.imelab.agent.sync.CheckinRequest;
 import org.imelab.registry.Registry;
-import org.imelab.registry.RegPath;
 import org.imelab.registry.ime.CheckinStateKey;
 import org.imelab.registry.ime.CheckinStateKey.CheckinState;
+import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.ImeSettingsStore;
 
 /**
  * What {@code imelab status} shows, as ordered label/value lines. The running daemon answers it
@@ -47,22 +48,16 @@ public final class AgentStatus {
     }
 
     /** The view from the registry when no daemon runs. */
-    public static Map<String, String> stored(Registry registry, RegPath checkinStatePath, RegPath imeRoot, ZoneId zone) {
-        CheckinState stored = new CheckinStateKey(registry, checkinStatePath).read();
+    public static Map<String, String> stored(Registry registry, ImeLayout layout, ZoneId zone) {
+        CheckinState stored = new CheckinStateKey(registry, layout).read();
         Map<String, String> m = new LinkedHashMap<>();
         m.put(AGENT, "not running");
         m.put(LAST_CHECKIN, lastCheckin(stored, zone));
         m.put(NEXT_CHECKIN, stored.nextCheckin()
                 .map(t -> format(t, zone) + " (as last scheduled; the agent checks in when it starts)")
                 .orElse("at the next start of the agent"));
-        String interval;
-        try {
-            interval = interval(CheckinInterval.resolve(CheckinStateKey.settingsInterval(registry, imeRoot),
-                    stored.gatewayInterval()));
-        } catch (IllegalArgumentException e) {
-            interval = "unreadable: " + e.getMessage();
-        }
-        m.put(INTERVAL, interval);
+        m.put(INTERVAL, interval(CheckinInterval.resolve(new ImeSettingsStore(registry, layout).checkinInterval(),
+                stored.gatewayInterval())));
         connection(m, stored);
         return m;
     }

@@ -90,8 +90,7 @@ public final class EmsAgent {
             return t;
         });
         coordinator = new SyncCoordinator(handler, worker, scheduler.clock());
-        schedule = new CheckinSchedule(scheduler, registry, config.imeRoot(),
-                new CheckinStateKey(registry, config.checkinStatePath()), coordinator,
+        schedule = new CheckinSchedule(scheduler, registry, config.layout(), coordinator,
                 new StartDelay(config.startDelayMax(), random));
         coordinator.addObserver(schedule); // first: what it records is what observers and waiters read
         observers.forEach(coordinator::addObserver);
@@ -202,7 +201,7 @@ public final class EmsAgent {
         }
         String agentLine = "running (pid " + ProcessHandle.current().pid() + ", since "
                 + AgentStatus.format(since, config.zone()) + ")";
-        return AgentStatus.live(agentLine, new CheckinStateKey(registry, config.checkinStatePath()).read(),
+        return AgentStatus.live(agentLine, new CheckinStateKey(registry, config.layout()).read(),
                 c.current(), s.nextCheckin(), s.interval(), config.zone());
     }
 

@@ -50,7 +50,7 @@ public final class RegistryInventoryBaseline implements InventoryBaseline {
             removed = new ArrayList<>(removed);
             removed.addAll(foreign);
         }
-        store.recordSync(accepted.full(), upserts, removed, at);
+        store.commit(upserts, removed, at, accepted.full());
     }
 
     static InventoryEntry entry(InstalledProgram p) {

@@ -6,11 +6,13 @@ import java.util.Optional;
 import org.imelab.agent.time.Cadences;
 import org.imelab.agent.time.PeriodicJob;
 import org.imelab.agent.time.Scheduler;
-import org.imelab.registry.RegPath;
+import org.imelab.registry.RegValue;
 import org.imelab.registry.Registry;
 import org.imelab.registry.RegistryException;
 import org.imelab.registry.ime.CheckinStateKey;
 import org.imelab.registry.ime.CheckinStateKey.CheckinState;
+import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.ImeSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,8 @@ public final class CheckinSchedule implements CheckinObserver {
 
     private final Scheduler scheduler;
     private final Registry registry;
-    private final RegPath imeRoot;
+    private final ImeLayout layout;
+    private final ImeSettingsStore settings;
     private final CheckinStateKey state;
     private final CheckinTriggers triggers;
     private final StartDelay startDelay;
@@ -42,12 +45,13 @@ public final class CheckinSchedule implements CheckinObserver {
     private CheckinInterval interval;
     private Instant nextDue;
 
-    public CheckinSchedule(Scheduler scheduler, Registry registry, RegPath imeRoot, CheckinStateKey state,
-            CheckinTriggers triggers, StartDelay startDelay) {
+    public CheckinSchedule(Scheduler scheduler, Registry registry, ImeLayout layout, CheckinTriggers triggers,
+            StartDelay startDelay) {
         this.scheduler = scheduler;
         this.registry = registry;
-        this.imeRoot = imeRoot;
-        this.state = state;
+        this.layout = layout;
+        this.settings = new ImeSettingsStore(registry, layout);
+        this.state = new CheckinStateKey(registry, layout);
         this.triggers = triggers;
         this.startDelay = startDelay;
         this.timer = new PeriodicJob("check-in timer", scheduler, AFTER_TIMER_FAILURE, this::onTimer);
@@ -156,14 +160,13 @@ public final class CheckinSchedule implements CheckinObserver {
     }
 
     private CheckinInterval resolveInterval(CheckinState stored) {
-        Optional<Duration> settings;
-        try {
-            settings = CheckinStateKey.settingsInterval(registry, imeRoot);
-        } catch (IllegalArgumentException e) {
-            ime.warn("[Policy] Ignoring {}", e.getMessage());
-            settings = Optional.empty();
+        Optional<Duration> override = settings.checkinInterval();
+        if (override.isEmpty()) {
+            Optional<RegValue> raw = registry.get(layout.settings(), ImeLayout.INTERVAL);
+            raw.ifPresent(v -> ime.warn("[Policy] Ignoring Settings\\Interval '{}' ({}): not a positive number of seconds",
+                    v.display(), v.type()));
         }
-        CheckinInterval resolved = CheckinInterval.resolve(settings, stored.gatewayInterval());
+        CheckinInterval resolved = CheckinInterval.resolve(override, stored.gatewayInterval());
         resolved.ignored().ifPresent(why -> ime.warn("[Policy] Ignoring {}", why));
         return resolved;
     }

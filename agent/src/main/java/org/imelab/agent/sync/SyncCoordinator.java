@@ -165,13 +165,16 @@ public final class SyncCoordinator implements CheckinTriggers, AutoCloseable {
             CheckinResult result;
             try {
                 result = runOne(request);
-            } finally {
+            } catch (VirtualMachineError e) {
+                // out of memory or stack: nothing sensible runs now; free whoever waits, go idle
+                waiters.forEach(w -> w.completeExceptionally(e));
+                cancelPending("The check-in thread failed: " + e);
                 synchronized (lock) {
-                    current = null;
+                    if (state == State.RUNNING) {
+                        state = State.IDLE;
+                    }
                 }
-            }
-            synchronized (lock) {
-                last = result;
+                throw e;
             }
             waiters.forEach(w -> w.complete(result));
             if (Thread.currentThread().isInterrupted()) {
@@ -191,6 +194,25 @@ public final class SyncCoordinator implements CheckinTriggers, AutoCloseable {
         notifyStarted(request);
         CheckinOutcome outcome;
         try {
+            outcome = call(request);
+        } finally {
+            synchronized (lock) {
+                current = null;
+            }
+        }
+        CheckinResult result = new CheckinResult(request, outcome, clock.instant());
+        synchronized (lock) {
+            last = result; // finished from here on: observers and status see it as the last one
+        }
+        notifyFinished(result);
+        ime.info(POLLER_STOPPED);
+        return result;
+    }
+
+    /** The handler, with the job boundary around it: whatever it throws becomes a failed outcome. */
+    private CheckinOutcome call(CheckinRequest request) {
+        CheckinOutcome outcome;
+        try {
             outcome = handler.checkIn(request);
             if (outcome == null) {
                 outcome = CheckinOutcome.failed("the check-in handler returned nothing");
@@ -198,15 +220,15 @@ public final class SyncCoordinator implements CheckinTriggers, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = CheckinOutcome.failed("interrupted: the agent is stopping");
-        } catch (Exception e) {
-            // the job boundary: a failing check-in never takes the daemon down
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Exception | Error e) {
+            // the job boundary: a failing check-in (even a missing class or a failed assertion)
+            // never takes the daemon down
             ime.error("[Win32App] Check-in {} failed: {}", request.number(), e.toString(), e);
             outcome = CheckinOutcome.failed(e.toString());
         }
-        CheckinResult result = new CheckinResult(request, outcome, clock.instant());
-        notifyFinished(result);
-        ime.info(POLLER_STOPPED);
-        return result;
+        return outcome;
     }
 
     private void notifyStarted(CheckinRequest request) {

@@ -131,7 +131,7 @@ class DaemonCommandsTest {
 
     @Test
     void statusWithoutADaemonReadsTheRegistry() {
-        CheckinStateKey key = new CheckinStateKey(registry);
+        CheckinStateKey key = new CheckinStateKey(registry, org.imelab.registry.ime.ImeLayout.standard());
         key.recordCheckin(Instant.parse("2026-02-01T09:00:00Z"), "Timer", "Failed: gateway unreachable");
         key.recordNextCheckin(Instant.parse("2026-02-01T10:00:00Z"));
         key.recordConnection(java.util.Optional.of("https://gw.lab:8443/"), java.util.Optional.of("C0FFEE"));

@@ -124,7 +124,7 @@ class EmsAgentTest {
         assertFalse(Files.exists(config().ipcSocket()));
         assertThrows(DaemonNotRunningException.class, () -> client().send(IpcVerb.SYNCAPP));
 
-        Map<String, String> stored = AgentStatus.stored(registry, config().checkinStatePath(), config().imeRoot(), ZoneOffset.UTC);
+        Map<String, String> stored = AgentStatus.stored(registry, config().layout(), ZoneOffset.UTC);
         assertEquals("not running", stored.get(AgentStatus.AGENT));
         assertEquals("2026-02-02 07:00:00 +00:00 (ServiceStart): Success", stored.get(AgentStatus.LAST_CHECKIN));
         assertTrue(stored.get(AgentStatus.NEXT_CHECKIN).startsWith("2026-02-02 08:00:00 +00:00"));

@@ -16,6 +16,7 @@ import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.CheckinStateKey;
+import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The 60-minute cadence and its overrides, driven by a manual clock. */
 class CheckinScheduleTest {
     static final Instant T0 = Instant.parse("2026-02-02T07:00:00Z");
-    static final RegPath IME = RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension");
+    static final ImeLayout LAYOUT = ImeLayout.standard();
+    static final RegPath IME = LAYOUT.root();
 
     private final Registry registry = new MemoryRegistry();
     private final LogCapture log = LogCapture.ime();
@@ -40,7 +42,7 @@ class CheckinScheduleTest {
             scheduler = new ManualScheduler(start);
             handler = new RecordingCheckinHandler(scheduler.clock());
             coordinator = new SyncCoordinator(handler, Runnable::run, scheduler.clock());
-            schedule = new CheckinSchedule(scheduler, registry, IME, new CheckinStateKey(registry), coordinator, delay);
+            schedule = new CheckinSchedule(scheduler, registry, LAYOUT, coordinator, delay);
             coordinator.addObserver(schedule);
             schedule.start();
         }
@@ -136,12 +138,23 @@ class CheckinScheduleTest {
     }
 
     @Test
+    void unreadableSettingsIntervalIsIgnoredWithAWarning() {
+        registry.put(IME.child("Settings"), "Interval", RegValue.sz("hourly"));
+        Device d = start(T0);
+        d.scheduler.advanceBy(Duration.ofMinutes(61));
+        assertEquals(List.of(0L, 60L), d.checkinMinutes());
+        assertTrue(log.messages().contains(
+                "[Policy] Ignoring Settings\\Interval 'hourly' (REG_SZ): not a positive number of seconds"),
+                log.messages().toString());
+    }
+
+    @Test
     void gatewayIntervalMovesTheTimerAndIsCached() {
         Device d = start(T0);
         d.handler.answering(r -> CheckinOutcome.success("ok").withGatewayInterval(Duration.ofMinutes(56)));
         d.scheduler.advanceBy(Duration.ofMinutes(115));
         assertEquals(List.of(0L, 56L, 112L), d.checkinMinutes());
-        assertEquals(Optional.of(Duration.ofMinutes(56)), new CheckinStateKey(registry).read().gatewayInterval());
+        assertEquals(Optional.of(Duration.ofMinutes(56)), new CheckinStateKey(registry, LAYOUT).read().gatewayInterval());
         assertTrue(log.messages().contains("[Policy] check in interval from cache is : 3360 seconds"));
     }
 
@@ -170,7 +183,7 @@ class CheckinScheduleTest {
         d.handler.answering(r -> CheckinOutcome.failed("gateway unreachable")
                 .withConnection("https://127.0.0.1:8443/", "0123ABCD"));
         d.scheduler.advanceBy(Duration.ofMinutes(60));
-        CheckinStateKey.CheckinState s = new CheckinStateKey(registry).read();
+        CheckinStateKey.CheckinState s = new CheckinStateKey(registry, LAYOUT).read();
         assertEquals(T0.plus(Duration.ofMinutes(60)), s.lastCheckin().orElseThrow());
         assertEquals("Timer", s.lastReason().orElseThrow());
         assertEquals("Failed: gateway unreachable", s.lastResult().orElseThrow());
@@ -206,7 +219,7 @@ class CheckinScheduleTest {
 
     @Test
     void aStoredDueTimeBeyondTheIntervalIsPulledIn() {
-        new CheckinStateKey(registry).recordNextCheckin(T0.plus(Duration.ofDays(3)));
+        new CheckinStateKey(registry, LAYOUT).recordNextCheckin(T0.plus(Duration.ofDays(3)));
         Device d = start(T0);
         assertEquals(T0.plus(Duration.ofMinutes(60)), d.schedule.nextCheckin().orElseThrow());
     }

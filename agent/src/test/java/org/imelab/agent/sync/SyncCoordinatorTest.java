@@ -134,6 +134,19 @@ class SyncCoordinatorTest {
     }
 
     @Test
+    void evenAnErrorFromTheHandlerOnlyFailsThatCheckin() throws Exception {
+        int[] calls = {0};
+        SyncCoordinator c = new SyncCoordinator(request -> {
+            if (++calls[0] == 1) {
+                throw new NoClassDefFoundError("org/example/Missing");
+            }
+            return CheckinOutcome.success("fine");
+        }, worker, Clock.systemUTC());
+        assertFalse(c.request(CheckinTrigger.SERVICE_START).get(10, TimeUnit.SECONDS).outcome().success());
+        assertTrue(c.request(CheckinTrigger.TIMER).get(10, TimeUnit.SECONDS).outcome().success());
+    }
+
+    @Test
     void closingCancelsPendingTriggersAndRefusesNewOnes() throws Exception {
         Gate first = new Gate();
         SyncCoordinator c = coordinator(first);

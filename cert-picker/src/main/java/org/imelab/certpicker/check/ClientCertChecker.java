@@ -71,20 +71,38 @@ public final class ClientCertChecker {
     }
 
     private CheckOutcome check(CheckLog log, Instant now) {
-        // Step 1: initiation
-        Optional<CheckOutcome> skip = initiation(log, now);
-        if (skip.isPresent()) {
-            return skip.get();
+        Optional<CheckOutcome> skipped = initiation(log, now);
+        if (skipped.isPresent()) {
+            return skipped.get();
         }
-
-        // Step 2: search
-        List<MdmCandidate> found;
+        List<MdmCandidate> usable;
         try {
-            found = search.search();
+            usable = search(log, now);
         } catch (CertificateStoreException e) {
             log.error(CheckStep.SEARCH, "Cannot read the certificate stores: " + e.getMessage());
             return new CheckOutcome.StoreUnavailable(e.getMessage());
         }
+        if (usable.size() <= 1) {
+            String which = usable.isEmpty() ? "No usable certificate" : "One usable certificate, " + usable.get(0).label();
+            log.info(CheckStep.SEARCH, which + ": nothing to choose. Deleting CertMetadata.");
+            metadata.delete();
+            return new CheckOutcome.NothingToChoose(usable.size());
+        }
+        log.info(CheckStep.SEARCH, usable.size() + " usable certificates: choosing one.");
+
+        List<MdmCandidate> flighted = tenantFlighting(log, usable);
+        if (flighted.isEmpty()) {
+            log.warn(CheckStep.TENANT_FLIGHTING, "The tenant is not flighted: using none of the "
+                    + usable.size() + " certificates. Deleting CertMetadata.");
+            metadata.delete();
+            return new CheckOutcome.NotFlighted(usable.stream().flatMap(c -> c.accountId().stream()).distinct().toList());
+        }
+        return validation(log, flighted, now);
+    }
+
+    /** Step 2: the certificates carrying the OID, less the expired and keyless ones. */
+    private List<MdmCandidate> search(CheckLog log, Instant now) {
+        List<MdmCandidate> found = search.search();
         log.info(CheckStep.SEARCH, "Found " + found.size() + " certificate(s) with OID " + IntuneOids.ACCOUNT_ID
                 + " in " + StoreLocation.LOCAL_MACHINE.storeName() + " and " + StoreLocation.CURRENT_USER.storeName() + ".");
         List<MdmCandidate> usable = new ArrayList<>();
@@ -96,15 +114,14 @@ public final class ClientCertChecker {
                 usable.add(c);
             }
         }
-        if (usable.size() <= 1) {
-            String which = usable.isEmpty() ? "No usable certificate" : "One usable certificate, " + usable.get(0).label();
-            log.info(CheckStep.SEARCH, which + ": nothing to choose. Deleting CertMetadata.");
-            metadata.delete();
-            return new CheckOutcome.NothingToChoose(usable.size());
-        }
-        log.info(CheckStep.SEARCH, usable.size() + " usable certificates: choosing one.");
+        return usable;
+    }
 
-        // Step 3: tenant flighting
+    /**
+     * Step 3: the candidates whose Intune account id is flighted. With certificates of several
+     * tenants on one device, the flighted ones go on to validation and the others are dropped.
+     */
+    private List<MdmCandidate> tenantFlighting(CheckLog log, List<MdmCandidate> usable) {
         List<MdmCandidate> flighted = new ArrayList<>();
         for (MdmCandidate c : usable) {
             Optional<UUID> account = c.accountId();
@@ -115,14 +132,11 @@ public final class ClientCertChecker {
                 flighted.add(c);
             }
         }
-        if (flighted.isEmpty()) {
-            log.warn(CheckStep.TENANT_FLIGHTING, "The tenant is not flighted: using none of the "
-                    + usable.size() + " certificates. Deleting CertMetadata.");
-            metadata.delete();
-            return new CheckOutcome.NotFlighted(usable.stream().flatMap(c -> c.accountId().stream()).distinct().toList());
-        }
+        return flighted;
+    }
 
-        // Step 4: validation
+    /** Steps 4 and 5: ask the gateway, then remember its choice in CertMetadata. */
+    private CheckOutcome validation(CheckLog log, List<MdmCandidate> flighted, Instant now) {
         CertificateValidationRequest request = new CertificateValidationRequest(
                 flighted.stream().map(CertificateValidationRequest.Candidate::of).toList());
         log.info(CheckStep.VALIDATION, "Sending " + flighted.size() + " certificate(s) to the gateway for validation: "
@@ -155,7 +169,6 @@ public final class ClientCertChecker {
         log.info(CheckStep.VALIDATION, "The gateway validated certificate " + chosen.label()
                 + (valid.size() > 1 ? "; it expires last of the " + valid.size() + " it validated." : "."));
 
-        // Step 5: storage
         CertMetadataKey.Values values = new CertMetadataKey.Values(chosen.thumbprint(),
                 chosen.certificate().subjectName(), now.truncatedTo(ChronoUnit.SECONDS),
                 chosen.certificate().location().dotNetName());

@@ -42,7 +42,7 @@ public record MdmCandidate(CertificateCandidate certificate, IntuneExtensions in
 
     /** Usable for TLS at {@code now}: a private key, inside its validity, and the OID. */
     public boolean isUsable(Instant now) {
-        return certificate.hasPrivateKey() && certificate.isTimeValid(now) && intune.accountIdPresent();
+        return Usability.problem(this, now).isEmpty();
     }
 
     /** {@code 3F2A... (CN=..., LocalMachine\My)} for log lines. */

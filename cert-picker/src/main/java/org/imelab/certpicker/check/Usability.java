@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.imelab.certpicker.CertificateCandidate;
 import org.imelab.certpicker.mdm.IntuneOids;
-import org.imelab.registry.ime.CertMetadataKey;
+import org.imelab.registry.ime.ImeTime;
 
 /** Why a certificate cannot serve as the MDM certificate right now, in log words. */
 final class Usability {
@@ -33,6 +33,6 @@ final class Usability {
 
     /** Times in log lines use the IME's registry format, UTC. */
     static String time(Instant t) {
-        return CertMetadataKey.TIME_FORMAT.format(t) + " UTC";
+        return ImeTime.format(t) + " UTC";
     }
 }

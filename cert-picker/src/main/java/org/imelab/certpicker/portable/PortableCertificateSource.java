@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.imelab.certpicker.CertificateCandidate;
 import org.imelab.certpicker.CertificateFiles;
 import org.imelab.certpicker.CertificateSource;
@@ -88,6 +91,11 @@ public final class PortableCertificateSource implements CertificateSource {
             throw new CertificateStoreException("Cannot read the store " + dir, e);
         }
         Collections.sort(files);
+        // one directory listing answers "is there a key file?" for every certificate
+        Set<String> names = new HashSet<>();
+        for (Path p : files) {
+            names.add(p.getFileName().toString());
+        }
         List<CertificateCandidate> out = new ArrayList<>();
         for (Path p : files) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -96,7 +104,7 @@ public final class PortableCertificateSource implements CertificateSource {
             }
             try {
                 if (endsWithAny(name, CERT_SUFFIXES)) {
-                    out.add(readCertificateFile(p, location));
+                    out.add(readCertificateFile(p, location, names::contains));
                 } else if (endsWithAny(name, PKCS12_SUFFIXES)) {
                     out.addAll(readPkcs12(p, location));
                 }
@@ -114,7 +122,7 @@ public final class PortableCertificateSource implements CertificateSource {
         Path direct = directory(location).resolve(wanted + ".crt");
         if (Files.isRegularFile(direct)) {
             try {
-                CertificateCandidate c = readCertificateFile(direct, location);
+                CertificateCandidate c = readCertificateFile(direct, location, null);
                 if (c.thumbprint().equals(wanted)) {
                     return Optional.of(c);
                 }
@@ -206,10 +214,19 @@ public final class PortableCertificateSource implements CertificateSource {
 
     // ---- reading
 
-    private CertificateCandidate readCertificateFile(Path file, StoreLocation location) throws IOException {
+    /**
+     * @param listed the names in the folder when the caller has just listed it, else null (then the
+     *               file system is asked); whether a listed key file is readable is found out when
+     *               the key is used
+     */
+    private CertificateCandidate readCertificateFile(Path file, StoreLocation location, Predicate<String> listed)
+            throws IOException {
         byte[] content = Files.readAllBytes(file);
         X509Certificate cert = CertificateFiles.readCertificates(content, file.toString()).get(0);
-        boolean key = CertificateFiles.containsPrivateKeyBlock(content) || hasKeyFile(keyFileFor(file));
+        Path keyFile = keyFileFor(file);
+        boolean key = CertificateFiles.containsPrivateKeyBlock(content) || (listed != null
+                ? listed.test(keyFile.getFileName().toString())
+                : hasKeyFile(keyFile));
         return CertificateCandidate.of(cert, key, location, key ? KEY_PROVIDER : "");
     }
 

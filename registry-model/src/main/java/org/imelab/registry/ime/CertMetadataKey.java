@@ -1,14 +1,10 @@
 package org.imelab.registry.ime;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.imelab.registry.RegOp;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
@@ -17,29 +13,20 @@ import org.imelab.registry.Registry;
 /**
  * The {@code CertMetadata} key under the IME root, where the Client Cert Checker remembers the
  * MDM certificate it validated: REG_SZ values {@code Thumbprint}, {@code SubjectName},
- * {@code ValidationTime} ({@code MM/dd/yyyy HH:mm:ss}, UTC, like {@code LastUpdatedTimeUtc}) and
+ * {@code ValidationTime} ({@link ImeTime}: {@code MM/dd/yyyy HH:mm:ss}, UTC, like {@code LastUpdatedTimeUtc}) and
  * {@code StoreLocation} ({@code LocalMachine} or {@code CurrentUser}, the .NET StoreLocation names).
  *
  * <p>No public source shows the real value names (ime-behaviour.md C §1.1); these are the project's
- * decision (Part A "cert metadata"). This class is the only place that spells them.
+ * decision (Part A "cert metadata" puts them under the IME root, although C §1.1 would keep
+ * unknown state in imelab's own key). This class is the only place that spells them.
  */
 public final class CertMetadataKey {
-
-    /** The IME's root key in the 64-bit view (ime-behaviour.md Part A "registry root"). */
-    public static final RegPath DEFAULT_IME_ROOT =
-            RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension");
 
     public static final String KEY_NAME = "CertMetadata";
     public static final String THUMBPRINT = "Thumbprint";
     public static final String SUBJECT_NAME = "SubjectName";
     public static final String VALIDATION_TIME = "ValidationTime";
     public static final String STORE_LOCATION = "StoreLocation";
-
-    /** The IME's time format for registry values; always UTC. */
-    public static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter
-            .ofPattern("MM/dd/uuuu HH:mm:ss", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT)
-            .withZone(ZoneOffset.UTC);
 
     private final Registry registry;
     private final RegPath key;
@@ -49,9 +36,13 @@ public final class CertMetadataKey {
         this.key = imeRoot.child(KEY_NAME);
     }
 
-    /** The key under the default IME root. */
+    public CertMetadataKey(Registry registry, ImeLayout layout) {
+        this(registry, layout.root());
+    }
+
+    /** The key under the real device's IME root. */
     public static CertMetadataKey of(Registry registry) {
-        return new CertMetadataKey(registry, DEFAULT_IME_ROOT);
+        return new CertMetadataKey(registry, ImeLayout.DEFAULT_ROOT);
     }
 
     public RegPath path() {
@@ -83,9 +74,9 @@ public final class CertMetadataKey {
             }
         }
 
-        /** The ValidationTime as stored: seconds only, so a read gives back what was written. */
+        /** The ValidationTime as stored ({@link ImeTime}): whole seconds, UTC. */
         public String validationTimeText() {
-            return TIME_FORMAT.format(validationTime);
+            return ImeTime.format(validationTime);
         }
     }
 
@@ -105,13 +96,11 @@ public final class CertMetadataKey {
             return new Reading.Malformed("one of " + SUBJECT_NAME + ", " + VALIDATION_TIME + ", "
                     + STORE_LOCATION + " is missing or not a REG_SZ");
         }
-        Instant validated;
-        try {
-            validated = Instant.from(TIME_FORMAT.parse(time.trim()));
-        } catch (DateTimeParseException e) {
+        Optional<Instant> validated = ImeTime.parse(time);
+        if (validated.isEmpty()) {
             return new Reading.Malformed(VALIDATION_TIME + " '" + time + "' is not MM/dd/yyyy HH:mm:ss");
         }
-        return new Reading.Present(new Values(thumbprint.trim(), subject, validated, location));
+        return new Reading.Present(new Values(thumbprint.trim(), subject, validated.get(), location));
     }
 
     /** Replaces the key's content in one batch: the old values go, the four new ones arrive together. */

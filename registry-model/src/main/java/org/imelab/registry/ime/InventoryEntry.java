@@ -2,9 +2,12 @@ package org.imelab.registry.ime;
 
 /**
  * One installed program of the last inventory, kept as {@code Inventories\{entryId}}. The fields
- * are those of WMI's {@code Win32_InstalledWin32Program} (its {@code Vendor} as {@code Publisher});
- * any but the id may be null (value absent). The agent finds its own version in the entry named
- * {@code Microsoft Intune Management Extension}.
+ * are those of WMI's {@code Win32_InstalledWin32Program} (its {@code Vendor} as {@code Publisher},
+ * {@code ProgramId} the program's stable identity in its source) plus the install date the
+ * Uninstall keys give; any but the id may be null (value absent). The agent finds its own version
+ * in the entry named {@code Microsoft Intune Management Extension}.
+ *
+ * @param installDate {@code yyyyMMdd} as the source gives it
  */
 public record InventoryEntry(
         String entryId,

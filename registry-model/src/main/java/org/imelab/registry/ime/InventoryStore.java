@@ -69,16 +69,53 @@ public final class InventoryStore {
     /** A full inventory: replaces the result, stamps {@code LastFullSyncTimeUtc} and sets {@code FirstTimeSwitch}, in one batch. */
     public void recordFullSync(List<InventoryEntry> result, Instant now) {
         List<RegOp> ops = replaceOps(result);
-        ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_FULL_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
-        ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.FIRST_TIME_SWITCH, RegValue.dword(1)));
+        stamp(ops, now, true);
         registry.apply(ops);
     }
 
     /** A delta inventory: replaces the result and stamps {@code LastDeltaSyncTimeUtc}, in one batch. */
     public void recordDeltaSync(List<InventoryEntry> result, Instant now) {
         List<RegOp> ops = replaceOps(result);
-        ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_DELTA_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
+        stamp(ops, now, false);
         registry.apply(ops);
+    }
+
+    /**
+     * Records an accepted upload by writing only what changed, so registry writes follow the
+     * change, not the list: each added or changed entry is rewritten whole, each removed entry's
+     * key deleted, and the run stamped (a full run: {@code LastFullSyncTimeUtc} and
+     * {@code FirstTimeSwitch}; a delta: {@code LastDeltaSyncTimeUtc}). One batch.
+     */
+    public void commit(Collection<InventoryEntry> addedOrChanged, Collection<String> removedEntryIds,
+            Instant at, boolean full) {
+        List<RegOp> ops = new ArrayList<>();
+        ops.add(new RegOp.CreateKey(layout.inventories()));
+        Set<String> seen = new TreeSet<>();
+        for (InventoryEntry e : addedOrChanged) {
+            if (!seen.add(e.entryId().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Two inventory entries share the id '" + e.entryId() + "'");
+            }
+            ops.add(new RegOp.DeleteTree(layout.inventory(e.entryId()))); // no stale values survive a change
+            entryOps(ops, e);
+        }
+        for (String id : removedEntryIds) {
+            if (!seen.add(id.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Inventory entry '" + id + "' is both changed and removed");
+            }
+            ops.add(new RegOp.DeleteTree(layout.inventory(InventoryEntry.of(id, null, null, null).entryId())));
+        }
+        stamp(ops, at, full);
+        registry.apply(ops);
+    }
+
+    private void stamp(List<RegOp> ops, Instant at, boolean full) {
+        RegPath setting = layout.inventorySetting();
+        if (full) {
+            ops.add(new RegOp.Put(setting, ImeLayout.LAST_FULL_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(at))));
+            ops.add(new RegOp.Put(setting, ImeLayout.FIRST_TIME_SWITCH, RegValue.dword(1)));
+        } else {
+            ops.add(new RegOp.Put(setting, ImeLayout.LAST_DELTA_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(at))));
+        }
     }
 
     private List<RegOp> replaceOps(List<InventoryEntry> result) {
@@ -93,33 +130,6 @@ public final class InventoryStore {
             entryOps(ops, e);
         }
         return ops;
-    }
-
-    /**
-     * Records an accepted inventory by its change alone: the added and changed entries are
-     * rewritten, the removed ones deleted, and the cadence stamped, all in one batch. Registry
-     * writes follow the size of the change, not of the list.
-     *
-     * @param full true for a full inventory (stamps LastFullSyncTimeUtc and sets FirstTimeSwitch)
-     */
-    public void recordSync(boolean full, List<InventoryEntry> upserts, Collection<String> removedIds, Instant now) {
-        List<RegOp> ops = new ArrayList<>();
-        ops.add(new RegOp.CreateKey(layout.inventories()));
-        for (String id : removedIds) {
-            ops.add(new RegOp.DeleteTree(layout.inventory(id)));
-        }
-        for (InventoryEntry e : upserts) {
-            // a changed entry may have lost a field: start its key afresh
-            ops.add(new RegOp.DeleteTree(layout.inventory(e.entryId())));
-            entryOps(ops, e);
-        }
-        if (full) {
-            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_FULL_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
-            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.FIRST_TIME_SWITCH, RegValue.dword(1)));
-        } else {
-            ops.add(new RegOp.Put(layout.inventorySetting(), ImeLayout.LAST_DELTA_SYNC_TIME_UTC, RegValue.sz(ImeTime.format(now))));
-        }
-        registry.apply(ops);
     }
 
     private void entryOps(List<RegOp> ops, InventoryEntry e) {

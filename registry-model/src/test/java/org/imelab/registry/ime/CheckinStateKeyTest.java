@@ -2,7 +2,6 @@ package org.imelab.registry.ime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,9 +13,20 @@ import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.Test;
 
 class CheckinStateKeyTest {
-    private static final RegPath IME = RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension");
     private final MemoryRegistry registry = new MemoryRegistry();
-    private final CheckinStateKey key = new CheckinStateKey(registry);
+    private final ImeLayout layout = ImeLayout.standard();
+    private final CheckinStateKey key = new CheckinStateKey(registry, layout);
+
+    @Test
+    void livesInImelabsOwnKey() {
+        assertEquals(RegPath.parse("HKLM\\SOFTWARE\\imelab\\Checkin"), key.path());
+        key.recordNextCheckin(Instant.parse("2026-03-07T10:05:04Z"));
+        assertFalse(key.path().startsWith(layout.root()));
+        assertFalse(registry.exists(layout.root()), "nothing is written under the IME key");
+        RegPath sandbox = RegPath.parse("HKCU\\Software\\lab1\\IntuneManagementExtension");
+        assertEquals(RegPath.parse("HKCU\\Software\\lab1\\imelab\\Checkin"),
+                new CheckinStateKey(registry, ImeLayout.at(sandbox)).path());
+    }
 
     @Test
     void emptyRegistryReadsAsNothingKnown() {
@@ -24,6 +34,7 @@ class CheckinStateKeyTest {
         assertTrue(s.lastCheckin().isEmpty());
         assertTrue(s.nextCheckin().isEmpty());
         assertTrue(s.gatewayInterval().isEmpty());
+        assertTrue(s.gatewayUrl().isEmpty());
     }
 
     @Test
@@ -33,8 +44,8 @@ class CheckinStateKeyTest {
         key.recordGatewayInterval(Optional.of(Duration.ofMinutes(56)));
         key.recordConnection(Optional.of("https://127.0.0.1:8443/SideCar"), Optional.of("ABCDEF"));
 
-        assertEquals(RegValue.sz("03/07/2026 09:05:04"),
-                registry.get(CheckinStateKey.DEFAULT_PATH, "LastCheckinTimeUtc").orElseThrow());
+        assertEquals(RegValue.sz("03/07/2026 09:05:04"), registry.get(key.path(), "LastCheckinTimeUtc").orElseThrow());
+        assertEquals(RegValue.dword(56), registry.get(key.path(), "GatewayIntervalMinutes").orElseThrow());
         CheckinStateKey.CheckinState s = key.read();
         assertEquals(Instant.parse("2026-03-07T09:05:04Z"), s.lastCheckin().orElseThrow());
         assertEquals("ServiceStart", s.lastReason().orElseThrow());
@@ -48,45 +59,18 @@ class CheckinStateKeyTest {
         key.recordConnection(Optional.empty(), Optional.empty());
         assertTrue(key.read().gatewayInterval().isEmpty());
         assertTrue(key.read().gatewayUrl().isEmpty());
+        assertTrue(key.read().certificateThumbprint().isEmpty());
     }
 
     @Test
-    void keepsItsStateOutOfTheImeKey() {
-        key.recordNextCheckin(Instant.parse("2026-03-07T10:05:04Z"));
-        assertFalse(CheckinStateKey.DEFAULT_PATH.startsWith(IME));
-        assertFalse(registry.exists(IME));
-    }
-
-    @Test
-    void unreadableTimeReadsAsAbsent() {
-        registry.put(CheckinStateKey.DEFAULT_PATH, "NextCheckinTimeUtc", RegValue.sz("tomorrow"));
-        registry.put(CheckinStateKey.DEFAULT_PATH, "GatewayIntervalMinutes", RegValue.sz("56"));
+    void unreadableValuesReadAsAbsentAndHandEditsAreTolerated() {
+        registry.put(key.path(), "NextCheckinTimeUtc", RegValue.sz("tomorrow"));
+        registry.put(key.path(), "GatewayIntervalMinutes", RegValue.sz("0"));
         assertTrue(key.read().nextCheckin().isEmpty());
         assertTrue(key.read().gatewayInterval().isEmpty());
-    }
-
-    @Test
-    void settingsIntervalAcceptsDwordQwordAndDecimalText() {
-        RegPath settings = IME.child("Settings");
-        assertEquals(Optional.empty(), CheckinStateKey.settingsInterval(registry, IME));
-        registry.put(settings, "Interval", RegValue.dword(1800));
-        assertEquals(Optional.of(Duration.ofMinutes(30)), CheckinStateKey.settingsInterval(registry, IME));
-        registry.put(settings, "Interval", RegValue.qword(600));
-        assertEquals(Optional.of(Duration.ofMinutes(10)), CheckinStateKey.settingsInterval(registry, IME));
-        registry.put(settings, "Interval", RegValue.sz(" 120 "));
-        assertEquals(Optional.of(Duration.ofMinutes(2)), CheckinStateKey.settingsInterval(registry, IME));
-    }
-
-    @Test
-    void settingsIntervalRefusesNonsenseWithAClearMessage() {
-        RegPath settings = IME.child("Settings");
-        registry.put(settings, "Interval", RegValue.sz("hourly"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CheckinStateKey.settingsInterval(registry, IME));
-        assertTrue(e.getMessage().contains("Settings\\Interval is 'hourly'"), e.getMessage());
-        registry.put(settings, "Interval", RegValue.dword(0));
-        assertThrows(IllegalArgumentException.class, () -> CheckinStateKey.settingsInterval(registry, IME));
-        registry.put(settings, "Interval", new RegValue.Binary(new byte[] {1}));
-        assertThrows(IllegalArgumentException.class, () -> CheckinStateKey.settingsInterval(registry, IME));
+        registry.put(key.path(), "NextCheckinTimeUtc", RegValue.sz("3/7/2026 10:05:04 AM"));
+        registry.put(key.path(), "GatewayIntervalMinutes", RegValue.sz("45"));
+        assertEquals(Instant.parse("2026-03-07T10:05:04Z"), key.read().nextCheckin().orElseThrow());
+        assertEquals(Duration.ofMinutes(45), key.read().gatewayInterval().orElseThrow());
     }
 }

@@ -30,7 +30,7 @@ class ImeStoresTest {
         assertFalse(inv.firstTimeSwitch());
         InventoryEntry self = InventoryEntry.of("e1", "Microsoft Intune Management Extension", "1.93.102.0", "Microsoft Corporation");
         InventoryEntry sevenZip = new InventoryEntry("e2", "7-Zip 25.01 (x64)", "25.01", "Igor Pavlov", "1033",
-                "0000f5d0c2", null, null, null);
+                "7-Zip", null, null, "20260115");
         inv.recordFullSync(List.of(self, sevenZip), NOW);
 
         assertTrue(inv.firstTimeSwitch());
@@ -54,6 +54,30 @@ class ImeStoresTest {
         assertThrows(IllegalArgumentException.class,
                 () -> inv.recordDeltaSync(List.of(self, InventoryEntry.of("E1", "x", "1", "y")), NOW));
         assertEquals(List.of(self), inv.entries());
+    }
+
+    @Test
+    void aCommitWritesOnlyWhatChanged() {
+        InventoryStore inv = ime.inventory();
+        InventoryEntry a = InventoryEntry.of("a", "A", "1", "P");
+        InventoryEntry b = new InventoryEntry("b", "B", "1", "P", "1033", "B", "{PC}", null, "20250101");
+        InventoryEntry c = InventoryEntry.of("c", "C", "1", "P");
+        inv.commit(List.of(a, b, c), List.of(), NOW, true);
+        assertEquals(List.of(a, b, c), inv.entries());
+        assertTrue(inv.firstTimeSwitch());
+
+        // a sentinel in an untouched entry proves the delta left it alone
+        registry.put(ime.layout().inventory("a"), "Sentinel", RegValue.dword(1));
+        InventoryEntry b2 = InventoryEntry.of("b", "B", "2", "P");
+        inv.commit(List.of(b2), List.of("c"), NOW.plusSeconds(86_400), false);
+
+        assertEquals(List.of(a, b2), inv.entries());
+        assertEquals(Optional.of(RegValue.dword(1)), registry.get(ime.layout().inventory("a"), "Sentinel"));
+        assertEquals(Optional.empty(), registry.get(ime.layout().inventory("b"), "MsiProductCode")); // no stale value
+        assertEquals(Optional.of(NOW), inv.lastFullSyncTimeUtc());
+        assertEquals(Optional.of(NOW.plusSeconds(86_400)), inv.lastDeltaSyncTimeUtc());
+        assertThrows(IllegalArgumentException.class, () -> inv.commit(List.of(a), List.of("A"), NOW, false));
+        assertEquals(List.of(a, b2), inv.entries());
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.imelab.agent.cli.reg;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.imelab.registry.RegOp;
+import org.imelab.registry.RegPath;
+import org.imelab.registry.Registry;
+import picocli.CommandLine.Command;
+
+/** {@code reg delete KeyName [/v ValueName | /ve | /va] [/f] [/reg:32 | /reg:64]}. */
+@Command(name = "delete",
+        description = {"Deletes a key with everything below it, or values, like reg delete.",
+            "imelab reg delete KeyName [/v ValueName | /ve | /va] [/f] [/reg:32 | /reg:64]",
+            "  /v    the named value     /ve   the default value     /va   all values of the key",
+            "  /f    delete without asking"})
+public final class RegDeleteCommand extends RegVerb {
+    private RegPath key;
+    private String valueName;
+    private boolean allValues;
+    private boolean force;
+
+    @Override
+    void parse(List<String> a) throws RegSyntaxException {
+        ViewSwitch view = new ViewSwitch();
+        String keyText = null;
+        boolean defaultValue = false;
+        int selectors = 0;
+        for (int i = 0; i < a.size(); i++) {
+            String t = a.get(i);
+            if (!isSwitch(t)) {
+                if (keyText != null) {
+                    throw new RegSyntaxException("Unexpected argument: " + t);
+                }
+                keyText = t;
+                continue;
+            }
+            String name = switchName(t);
+            if (view.accept(name)) {
+                continue;
+            }
+            switch (name) {
+                case "v" -> {
+                    valueName = operand(a, ++i, t);
+                    selectors++;
+                }
+                case "ve" -> {
+                    defaultValue = true;
+                    selectors++;
+                }
+                case "va" -> {
+                    allValues = true;
+                    selectors++;
+                }
+                case "f" -> force = true;
+                default -> throw new RegSyntaxException("Unknown switch " + t + ".");
+            }
+        }
+        if (keyText == null) {
+            throw new RegSyntaxException("A key name is needed.");
+        }
+        if (selectors > 1) {
+            throw new RegSyntaxException("Give one of /v, /ve and /va.");
+        }
+        if (defaultValue) {
+            valueName = "";
+        }
+        key = key(keyText, view.view());
+    }
+
+    @Override
+    int run(Registry registry) throws IOException {
+        if (!registry.exists(key)) {
+            err.println(NOT_FOUND);
+            return 1;
+        }
+        if (valueName != null) {
+            if (registry.get(key, valueName).isEmpty()) {
+                err.println(NOT_FOUND);
+                return 1;
+            }
+            if (!force && !confirm("Delete the registry value " + (valueName.isEmpty() ? "(Default)" : valueName))) {
+                out.println(CANCELED);
+                return 0;
+            }
+            registry.deleteValue(key, valueName);
+        } else if (allValues) {
+            if (!force && !confirm("Delete all values under the registry key " + key)) {
+                out.println(CANCELED);
+                return 0;
+            }
+            List<RegOp> ops = new ArrayList<>();
+            for (String name : registry.values(key).keySet()) {
+                ops.add(new RegOp.DeleteValue(key, name));
+            }
+            registry.apply(ops);
+        } else {
+            if (!force && !confirm("Permanently delete the registry key " + key)) {
+                out.println(CANCELED);
+                return 0;
+            }
+            registry.deleteTree(key);
+        }
+        out.println(SUCCESS);
+        return 0;
+    }
+}

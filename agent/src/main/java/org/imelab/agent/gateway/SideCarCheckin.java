@@ -1,0 +1,109 @@
+package org.imelab.agent.gateway;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.time.Duration;
+import org.imelab.agent.sync.CheckinHandler;
+import org.imelab.agent.sync.CheckinOutcome;
+import org.imelab.agent.sync.CheckinRequest;
+import org.imelab.agent.sync.CheckinTrigger;
+import org.imelab.agent.sync.Win32AppWorkload;
+import org.imelab.gateway.protocol.CheckinReason;
+import org.imelab.gateway.protocol.CheckinReasonPayload;
+import org.imelab.gateway.protocol.PayloadFormatException;
+import org.imelab.gateway.protocol.RequestContentType;
+import org.imelab.gateway.protocol.SideCarGatewaySession;
+import org.imelab.gateway.protocol.SideCarJson;
+import org.imelab.gateway.protocol.win32.PolicySet;
+import org.imelab.gateway.protocol.win32.RejectedPolicy;
+import org.imelab.gateway.protocol.win32.Win32AppPolicyParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One check-in against the SideCar gateway: request the required apps, log them as the IME does
+ * ({@code Get policies = [...]}), parse them (a malformed policy is rejected alone, with its
+ * reason), and hand the rest to the {@link Win32AppWorkload}. The gateway's
+ * {@code CheckinIntervalMinutes} goes back to the schedule through the outcome.
+ */
+public final class SideCarCheckin implements CheckinHandler {
+    private static final Logger ime = LoggerFactory.getLogger("ime.IntuneManagementExtension");
+
+    private final GatewayClient client;
+    private final SideCarJson json;
+    private final Win32AppPolicyParser parser;
+    private final Win32AppWorkload workload;
+    private final PushNotifications notifications;
+    private final Supplier<Optional<String>> certificateThumbprint;
+
+    /** @param certificateThumbprint the certificate the client authenticates with, for {@code imelab status} */
+    public SideCarCheckin(GatewayClient client, SideCarJson json, Win32AppWorkload workload,
+            PushNotifications notifications, Supplier<Optional<String>> certificateThumbprint) {
+        this.client = client;
+        this.json = json;
+        this.parser = new Win32AppPolicyParser(json);
+        this.workload = workload;
+        this.notifications = notifications;
+        this.certificateThumbprint = certificateThumbprint;
+    }
+
+    @Override
+    public CheckinOutcome checkIn(CheckinRequest request) throws Exception {
+        CheckinReason reason = reasonOf(request.triggers());
+        CheckinReasonPayload reasonPayload = request.triggers().contains(CheckinTrigger.GATEWAY_PUSH)
+                ? notifications.take().orElse(CheckinReasonPayload.none())
+                : CheckinReasonPayload.none();
+        String gateway = client.sideCarUrl();
+        Optional<String> thumbprint = certificateThumbprint.get();
+        ime.info("[Win32App] Requesting required apps");
+        SideCarGatewaySession answer;
+        try {
+            answer = client.session(RequestContentType.REQUEST_APPLICATION, "[]", reason, reasonPayload).get();
+        } catch (ExecutionException e) {
+            String why = e.getCause() instanceof GatewayException g ? g.getMessage() : String.valueOf(e.getCause());
+            return CheckinOutcome.failed(why).withConnection(gateway, thumbprint.orElse(null));
+        }
+        String policiesJson;
+        PolicySet policies;
+        try {
+            policiesJson = json.decodeResponsePayload(RequestContentType.REQUEST_APPLICATION, answer.responsePayload());
+            ime.info("Get policies = {}", policiesJson);
+            policies = parser.parse(policiesJson);
+        } catch (PayloadFormatException e) {
+            ime.error("[Win32App] The policies from the gateway cannot be read: {}", e.getMessage());
+            return withInterval(CheckinOutcome.failed("the policies cannot be read: " + e.getMessage()), answer)
+                    .withConnection(gateway, thumbprint.orElse(null));
+        }
+        for (RejectedPolicy r : policies.rejected()) {
+            ime.warn("[Win32App] {}", r);
+        }
+        String summary = workload.process(policies, request);
+        if (!policies.rejected().isEmpty()) {
+            summary += "; " + policies.rejected().size() + " malformed polic"
+                    + (policies.rejected().size() == 1 ? "y" : "ies") + " rejected";
+        }
+        return withInterval(CheckinOutcome.success(summary), answer).withConnection(gateway, thumbprint.orElse(null));
+    }
+
+    private static CheckinOutcome withInterval(CheckinOutcome outcome, SideCarGatewaySession answer) {
+        Integer minutes = answer.checkinIntervalMinutes();
+        return minutes != null && minutes > 0 ? outcome.withGatewayInterval(Duration.ofMinutes(minutes)) : outcome;
+    }
+
+    /** The service's name for why the agent checks in; a push or a person asking outweighs the timer. */
+    static CheckinReason reasonOf(Set<CheckinTrigger> triggers) {
+        if (triggers.contains(CheckinTrigger.GATEWAY_PUSH)) {
+            return CheckinReason.NOTIFICATION;
+        }
+        if (triggers.contains(CheckinTrigger.MONIKER_SYNCAPP) || triggers.contains(CheckinTrigger.MONIKER_SYNCCOMPLIANCE)
+                || triggers.contains(CheckinTrigger.CLI_SYNC)) {
+            return CheckinReason.ON_DEMAND;
+        }
+        if (triggers.contains(CheckinTrigger.SERVICE_START)) {
+            return CheckinReason.AGENT_RESTART;
+        }
+        return CheckinReason.MAINTENANCE_TIMER;
+    }
+}
