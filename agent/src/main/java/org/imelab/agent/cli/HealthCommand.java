@@ -30,6 +30,7 @@ import org.imelab.logs.ime.ImeLogSetup;
 import org.imelab.logs.ime.ImeLogs;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.CheckinStateKey;
+import org.imelab.registry.ime.ImeLayout;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +96,7 @@ public final class HealthCommand implements Callable<Integer> {
 
     private Optional<Instant> lastCheckIn(DataHome home, PrintWriter err) {
         try (Registry registry = parent.registryOpener().open(home)) {
-            return new CheckinStateKey(registry).read().lastCheckin();
+            return new CheckinStateKey(registry, ImeLayout.at(parent.imeRoot())).read().lastCheckin();
         } catch (IOException | RuntimeException e) {
             err.println("imelab health: cannot read the last check-in from the registry: " + e.getMessage());
             return Optional.empty();

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.cli.reg.RegCommand;
-import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.Registries;
 import org.imelab.registry.Registry;
+import org.imelab.registry.ime.ImeLayout;
 import org.imelab.agent.cli.certs.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             HealthCommand.class,
             CertsCommand.class,
             PackCommand.class,
+            LogsCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 
@@ -83,7 +84,7 @@ public final class ImelabCommand implements Callable<Integer> {
 
     /** The IME registry root this invocation works on. */
     public RegPath imeRoot() {
-        return registryRoot == null ? AgentConfig.DEFAULT_IME_ROOT : RegPath.parse(registryRoot);
+        return registryRoot == null ? ImeLayout.DEFAULT_ROOT : RegPath.parse(registryRoot);
     }
 
     /** The data home given explicitly (--home or IMELAB_HOME), if any. */

@@ -5,22 +5,25 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.daemon.AgentConfig;
-import org.imelab.agent.daemon.AgentLogs;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
 import org.imelab.agent.ipc.IpcServer;
-import org.imelab.agent.sync.CheckinHandler;
-import org.imelab.agent.time.ExecutorScheduler;
+import java.util.OptionalInt;
+import org.imelab.agent.logging.AgentLogging;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
+import org.imelab.agent.sync.CheckinHandler;
+import org.imelab.agent.time.ExecutorScheduler;
+import org.imelab.logs.ime.ImeLogLayout;
+import org.imelab.logs.ime.ImeLogSettings;
 import org.imelab.logs.ime.ImeLogs;
 import org.imelab.registry.Registry;
+import org.imelab.registry.ime.ImeRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +52,18 @@ public final class RunCommand implements Callable<Integer> {
                     + "FILE (default: the sample lab).")
     String lab;
 
+    @Option(names = "--log-layout", paramLabel = "LAYOUT", converter = LogLayoutConverter.class,
+            description = "IME log files: default (the 2408+ split: Win32 app lines in AppWorkload.log) or legacy "
+                    + "(Win32 app lines in IntuneManagementExtension.log, as agents before 2408).")
+    ImeLogLayout logLayout = ImeLogLayout.DEFAULT;
+
+    static final class LogLayoutConverter implements picocli.CommandLine.ITypeConverter<ImeLogLayout> {
+        @Override
+        public ImeLogLayout convert(String value) {
+            return ImeLogLayout.parse(value);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         DataHome home = parent.dataHome();
         Registry registry = parent.registryOpener().open(home);
-        ImeLogs logs = AgentLogs.install(registry, config.layout(), home.logsDir(), Clock.systemDefaultZone());
+        ImeLogSettings logSettings = AgentLogging.imeLogSettings(home.logsDir(), logLayout,
+                new ImeRegistry(registry), Clock.systemDefaultZone());
         ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
         EmsAgent[] agent = new EmsAgent[1];
         ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
@@ -77,34 +93,27 @@ public final class RunCommand implements Callable<Integer> {
         console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ", logs in "
                 + home.logsDir() + ". Ctrl-C stops it.");
         AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
-        // started by the Windows service control manager: it drives start and stop
-        OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
-            @Override
-            public void start() throws IOException {
-                agent[0].start();
-            }
+        try (ImeLogs logFiles = AgentLogging.current().startImeLogs(logSettings)) {
+            // started by the Windows service control manager: it drives start and stop
+            OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
+                @Override
+                public void start() throws IOException {
+                    agent[0].start();
+                }
 
-            @Override
-            public void stop() throws Exception {
-                agent[0].stop();
-                scheduler.close();
-                registry.close();
-                if (logs != null) {
-                    logs.close();
+                @Override
+                public void stop() throws Exception {
+                    agent[0].stop();
+                    scheduler.close();
+                    registry.close();
+                    farewell.close();
                 }
-                farewell.close();
+            });
+            if (asService.isPresent()) {
+                return asService.getAsInt();
             }
-        });
-        if (asService.isPresent()) {
-            return asService.getAsInt();
-        }
-        try {
-            AutoCloseable logFiles = () -> {
-                if (logs != null) {
-                    logs.close();
-                }
-            };
-            return new ForegroundHost(scheduler, logFiles, registry, farewell).run(agent[0]);
+            // closed after the agent stopped, on Ctrl-C too, so "EMS Agent Stopped" reaches the file
+            return new ForegroundHost(scheduler, registry, farewell, logFiles).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;

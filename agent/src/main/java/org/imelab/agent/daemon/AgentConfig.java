@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.imelab.agent.time.Cadences;
+import org.imelab.registry.RegPath;
 import org.imelab.registry.ime.ImeLayout;
 
 /**
@@ -45,8 +46,9 @@ public record AgentConfig(
                 Cadences.START_DELAY_MAX, DEFAULT_SHUTDOWN_GRACE, ZoneId.systemDefault());
     }
 
+    /** The IME's keys under another root (a sandboxed lab, or beside a real IME). */
     public AgentConfig withImeRoot(RegPath root) {
-        return new AgentConfig(ipcSocket, root, checkinStatePath, startDelayMax, shutdownGrace, zone);
+        return withLayout(ImeLayout.at(root));
     }
 
     public AgentConfig withStartDelayMax(Duration d) {

@@ -18,8 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * rollover, which keeps the hot path to one write. When two processes write one file, a file
  * can therefore pass {@code LogMaxSize} by what the other one appended since our last check.
  *
- * <p>I/O failures go to Logback's status manager (an appender must not throw into the code
- * that logs); the file is reopened on the next event.
+ * <p>The file is created by the first event, not by {@link #start()}. I/O failures go to
+ * Logback's status manager (an appender must not throw into the code that logs); the file is
+ * reopened on the next event.
  */
 public final class CmTraceFileAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -80,11 +81,9 @@ public final class CmTraceFileAppender extends UnsynchronizedAppenderBase<ILoggi
         }
         lock.lock();
         try {
+            // opened by the first event: like the IME, a log that gets no line gets no file
             out = new SharedAppendFile(file);
-            out.open();
             lastCheck = rollover.clock().millis();
-        } catch (IOException e) {
-            addError("Cannot open " + file + "; will retry on the next event", e);
         } finally {
             lock.unlock();
         }

@@ -193,6 +193,28 @@ class CmTraceFileAppenderTest {
         assertEquals(List.of("after delete"), messages("IntuneManagementExtension.log"));
     }
 
+    /**
+     * The share contract (C §2.2): while we hold the file open, other processes read it, rename
+     * it and delete it. Trivial on Linux; on Windows it proves the NIO share modes
+     * (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE) that SharedAppendFile relies on.
+     */
+    @Test
+    void othersCanReadRenameAndDeleteWhileWeHoldTheFile() throws IOException {
+        CmTraceFileAppender a = appender(1_000_000, 3);
+        log(a, "held open");
+        Path active = dir.resolve("IntuneManagementExtension.log");
+        try (var reader = Files.newInputStream(active)) {
+            assertTrue(new String(reader.readAllBytes(), UTF_8).contains("held open"));
+        }
+        Path moved = dir.resolve("IntuneManagementExtension-20000101-000000.log");
+        Files.move(active, moved);
+        Files.delete(moved);
+        clock.advance(Duration.ofSeconds(1));
+        log(a, "still logging");
+        a.stop();
+        assertEquals(List.of("still logging"), messages("IntuneManagementExtension.log"));
+    }
+
     @Test
     void twoWritersOnOneFileLoseNothingAcrossRotations() throws IOException {
         // the daemon and a CLI command running agent logic may both write one log

@@ -75,7 +75,8 @@ class ImeLogSetupTest {
             context.getLogger("ime.AgentExecutor").info("ExecutorLog AgentExecutor gets invoked");
             assertTrue(logs.appender(ImeLogFile.APP_WORKLOAD).isEmpty());
         }
-        assertFalse(files().contains("AppWorkload.log"));
+        // no AppWorkload.log in this layout, and no empty files for logs that got no line
+        assertEquals(List.of("AgentExecutor.log", "IntuneManagementExtension.log"), files());
         List<CmTraceRecord> main = records("IntuneManagementExtension.log");
         assertEquals(List.of("[Win32App] Requesting app policy", "[Win32App][V3Processor] Processing subgraph"),
                 main.stream().map(CmTraceRecord::message).toList());
