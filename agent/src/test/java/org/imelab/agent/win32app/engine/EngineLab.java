@@ -233,6 +233,12 @@ final class EngineLab implements AutoCloseable {
 
     /** Adds an app to the lab file; its content folder gets {@code install.sh} with this body. */
     ObjectNode app(Win32AppPolicy policy, String installScript, String uninstallScript) throws Exception {
+        return app(policy, installScript, uninstallScript, true);
+    }
+
+    /** An app; untargeted ones are served only as another app's dependency. */
+    ObjectNode app(Win32AppPolicy policy, String installScript, String uninstallScript, boolean targeted)
+            throws Exception {
         Path content = labFile.getParent().resolve("content-" + policy.id());
         Files.createDirectories(content);
         Files.writeString(content.resolve("install.sh"), "#!/bin/sh\n" + installScript + "\n");
@@ -240,8 +246,9 @@ final class EngineLab implements AutoCloseable {
                 : uninstallScript) + "\n");
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.set("sideCar", json.mapper().readTree(json.write(policy)));
-        ArrayNode targets = entry.putArray("targets");
-        targets.add("allDevices");
+        if (targeted) {
+            entry.putArray("targets").add("allDevices");
+        }
         ObjectNode c = entry.putObject("content");
         c.put("folder", content.getFileName().toString());
         c.put("setupFile", "install.sh");
