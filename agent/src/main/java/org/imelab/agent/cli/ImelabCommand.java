@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             HealthCommand.class,
             CertsCommand.class,
             PackCommand.class,
+            org.imelab.agent.cli.apps.AppsCommand.class,
             LogsCommand.class,
             LabGatewayCommand.class,
         })

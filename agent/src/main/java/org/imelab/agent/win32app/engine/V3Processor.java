@@ -222,6 +222,8 @@ final class V3Processor {
                         : pass.run(AppState.NEW, new AppEvent.Begin());
             };
             outcomes.put(a.appId(), outcome);
+            s.catalog().put(scope, a.key(), new AppCatalog.Entry(policy.name() == null ? "" : policy.name(),
+                    policy.intent(), policy.reevaluationMinutesOrDefault()));
             if (outcome.enteredGrs()) {
                 toGrs.add(a.appId());
             }

@@ -26,6 +26,10 @@ public record Win32AppServices(ImeRegistry ime, DetectionEvaluator detection, Re
         Objects.requireNonNull(settings, "settings");
     }
 
+    public AppCatalog catalog() {
+        return new AppCatalog(ime.registry(), ime.layout());
+    }
+
     public AvailableAppRequests availableRequests() {
         return new AvailableAppRequests(ime.registry(), ime.layout());
     }
