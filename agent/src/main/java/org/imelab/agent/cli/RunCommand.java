@@ -14,6 +14,17 @@ import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
 import org.imelab.agent.ipc.IpcServer;
 import java.util.OptionalInt;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.device.DeviceStack;
+import org.imelab.agent.device.EmbeddedLab;
+import org.imelab.agent.device.WorkloadWakeUps;
+import org.imelab.agent.enroll.LabEnrollment;
+import org.imelab.agent.sync.CheckinObserver;
+import org.imelab.agent.sync.CheckinResult;
+import org.imelab.gateway.lab.LabDefinitionException;
 import org.imelab.agent.logging.AgentLogging;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
@@ -68,10 +79,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lab != null) {
-            err.println("imelab run: the embedded lab gateway is not part of this build yet; run without --lab");
-            return ExitCodes.REFUSED;
-        }
         AgentConfig config;
         try {
             config = AgentConfig.defaults(parent.dataHome().ipcSocket())
@@ -88,12 +95,57 @@ public final class RunCommand implements Callable<Integer> {
         ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
         EmsAgent[] agent = new EmsAgent[1];
         ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
-        agent[0] = new EmsAgent(config, registry, scheduler, handler(), RandomGenerator.getDefault())
-                .addObserver(console);
         console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ", logs in "
                 + home.logsDir() + ". Ctrl-C stops it.");
         AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
         try (ImeLogs logFiles = AgentLogging.current().startImeLogs(logSettings)) {
+            List<AutoCloseable> afterStop = new ArrayList<>();
+            CheckinHandler handler = noGateway();
+            DeviceStack device = null;
+            EmbeddedLab embedded = null;
+            if (lab != null) {
+                try {
+                    embedded = EmbeddedLab.start(home, lab.isEmpty() ? null : Path.of(lab));
+                } catch (LabDefinitionException e) {
+                    err.println("imelab run: the lab file cannot be used: " + e.getMessage());
+                    return ExitCodes.REFUSED;
+                }
+                afterStop.add(embedded);
+                console.line(scheduler.now(), "lab gateway on " + embedded.gateway().baseUrl() + " serving "
+                        + embedded.labFile());
+                String deviceName = DeviceNames.thisMachine();
+                LabEnrollment.Enrolled enrolled = embedded.enroll(home, registry, config.layout(), deviceName,
+                        scheduler.now());
+                console.line(scheduler.now(), (enrolled.reused() ? "enrolled as device " : "enrolled now as device ")
+                        + enrolled.deviceId() + " (" + deviceName + "), MDM certificate "
+                        + enrolled.certificate().thumbprint());
+                device = new DeviceStack(home, registry, config.layout(), scheduler, embedded.gateway().sideCarUrl(),
+                        embedded.trust(), deviceName);
+                afterStop.add(0, device);
+                console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
+                        + "; using " + device.certificate().thumbprint());
+                handler = device.checkinHandler();
+            }
+            agent[0] = new EmsAgent(config, registry, scheduler, handler, RandomGenerator.getDefault())
+                    .addObserver(console);
+            if (device != null) {
+                DeviceStack d = device;
+                EmbeddedLab e = embedded;
+                agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
+                agent[0].addObserver(new CheckinObserver() {
+                    private boolean listening;
+
+                    @Override
+                    public synchronized void checkinFinished(CheckinResult result) {
+                        if (!listening) { // the push channel opens once the agent is up and has checked in
+                            listening = true;
+                            d.startPush(agent[0].triggers(), e.notifyUrl());
+                        }
+                    }
+                });
+            }
+            List<AutoCloseable> closing = new ArrayList<>(afterStop);
+            closing.addAll(List.of(scheduler, registry, farewell, logFiles));
             // started by the Windows service control manager: it drives start and stop
             OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
                 @Override
@@ -104,25 +156,25 @@ public final class RunCommand implements Callable<Integer> {
                 @Override
                 public void stop() throws Exception {
                     agent[0].stop();
-                    scheduler.close();
-                    registry.close();
-                    farewell.close();
+                    for (AutoCloseable c : closing) {
+                        c.close();
+                    }
                 }
             });
             if (asService.isPresent()) {
                 return asService.getAsInt();
             }
             // closed after the agent stopped, on Ctrl-C too, so "EMS Agent Stopped" reaches the file
-            return new ForegroundHost(scheduler, registry, farewell, logFiles).run(agent[0]);
+            return new ForegroundHost(closing.toArray(new AutoCloseable[0])).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;
         }
     }
 
-    /** The work of a check-in; the gateway client and the Win32 app workload plug in here. */
-    private CheckinHandler handler() {
+    /** Without --lab there is no gateway to talk to yet: each check-in says so, and the agent keeps running. */
+    private static CheckinHandler noGateway() {
         return request -> org.imelab.agent.sync.CheckinOutcome.failed(
-                "no gateway is configured (the gateway client is not part of this build yet)");
+                "no gateway is configured: run with --lab to check in against the embedded lab gateway");
     }
 }
