@@ -1,7 +1,7 @@
 package org.imelab.agent.inventory;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +18,13 @@ public final class InventoryCollector {
     private final InstalledPrograms source;
     private final InventoryBaseline baseline;
     private final InventoryUploader uploader;
-    private final Clock clock;
+    private final InstantSource clock;
 
     /** What a run did. */
     public record Outcome(InventoryCadence.Kind kind, InventoryDelta delta, boolean uploaded, String error) {
     }
 
-    public InventoryCollector(InstalledPrograms source, InventoryBaseline baseline, InventoryUploader uploader, Clock clock) {
+    public InventoryCollector(InstalledPrograms source, InventoryBaseline baseline, InventoryUploader uploader, InstantSource clock) {
         this.source = source;
         this.baseline = baseline;
         this.uploader = uploader;
