@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             CertsCommand.class,
             PackCommand.class,
             LogsCommand.class,
+            LabGatewayCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 

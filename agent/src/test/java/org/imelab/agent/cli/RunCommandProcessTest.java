@@ -54,7 +54,7 @@ class RunCommandProcessTest {
     void runsUntilSigtermAndStopsCleanly() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "org.imelab.agent.Main", "--home", home.toString(), "run", "--start-delay", "0")
+                "org.imelab.agent.Main", "--home", home.toString(), "--registry", "memory", "run", "--start-delay", "0")
                 .redirectErrorStream(true)
                 .start();
         Thread.ofVirtual().start(() -> {

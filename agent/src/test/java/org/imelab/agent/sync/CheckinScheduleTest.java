@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import org.imelab.registry.RegValue;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.CheckinStateKey;
 import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.file.FileRegistry;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The 60-minute cadence and its overrides, driven by a manual clock. */
 class CheckinScheduleTest {
@@ -27,7 +30,7 @@ class CheckinScheduleTest {
     static final ImeLayout LAYOUT = ImeLayout.standard();
     static final RegPath IME = LAYOUT.root();
 
-    private final Registry registry = new MemoryRegistry();
+    private Registry registry = new MemoryRegistry();
     private final LogCapture log = LogCapture.ime();
     private Device device;
 
@@ -204,6 +207,24 @@ class CheckinScheduleTest {
         // a check-in at start, as the IME does, then the timer still due at 60, not at 90
         assertEquals(List.of(30L, 60L, 120L), second.checkinMinutes());
         assertEquals(Set.of(CheckinTrigger.SERVICE_START), second.handler.calls().get(0).request().triggers());
+    }
+
+    @Test
+    void aRestartResumesTheTimerFromTheFileRegistryOnDisk(@TempDir Path store) {
+        registry = new FileRegistry(store);
+        Device first = start(T0);
+        first.handler.answering(r -> CheckinOutcome.success("ok").withGatewayInterval(Duration.ofMinutes(40)));
+        first.scheduler.advanceBy(Duration.ofMinutes(50));
+        first.stop();
+        registry.close();
+        assertEquals(List.of(0L, 40L), first.checkinMinutes());
+
+        // a new process: the registry is read back from its files
+        registry = new FileRegistry(store);
+        Device second = start(T0.plus(Duration.ofMinutes(50)));
+        second.scheduler.advanceBy(Duration.ofMinutes(71));
+        assertEquals(List.of(50L, 80L, 120L), second.checkinMinutes(), "due at 80 from disk, then every 40 minutes");
+        registry.close();
     }
 
     @Test
