@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
             PackCommand.class,
             LogsCommand.class,
             LabGatewayCommand.class,
+            InventoryCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 

@@ -31,7 +31,22 @@ public final class InventoryCollector {
         this.clock = clock;
     }
 
-    /** What the next run would send now, without sending it ({@code imelab inventory}). */
+    /** The next timed run: when it is due, its kind then, and what it would send if nothing changes until then. */
+    public record Preview(InventoryCadence.Kind kind, Instant due, InventoryDelta delta) {
+    }
+
+    /** What the next timed run would send, without sending it ({@code imelab inventory}). */
+    public Preview nextRun() {
+        Instant now = clock.instant();
+        InventoryCadence.State state = baseline.cadence();
+        Instant due = InventoryCadence.nextDue(state, now);
+        InventoryCadence.Kind kind = InventoryCadence.due(state, due, false);
+        List<InstalledProgram> current = source.list();
+        return new Preview(kind, due, kind == InventoryCadence.Kind.FULL ? InventoryDelta.full(current)
+                : InventoryDelta.between(baseline.load(), current));
+    }
+
+    /** What a run now would send, without sending it. */
     public InventoryDelta preview(boolean forceFull) {
         InventoryCadence.Kind kind = forceFull ? InventoryCadence.Kind.FULL
                 : InventoryCadence.due(baseline.cadence(), clock.instant(), true);

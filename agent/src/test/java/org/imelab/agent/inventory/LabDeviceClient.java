@@ -40,14 +40,14 @@ import org.imelab.gateway.protocol.report.InventoryReport;
  * A device enrolled in a lab gateway, as the agent will be: its own RSA key, the MDM certificate
  * from {@code POST /lab/enroll}, and {@link GatewayClient}s with mutual TLS over real HTTPS.
  */
-final class LabDeviceClient {
+public final class LabDeviceClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static KeyPair sharedKey;
 
     final SideCarJson json = new SideCarJson();
     final KeyPair keys;
     final List<X509Certificate> chain;
-    final String deviceId;
+    public final String deviceId;
 
     private LabDeviceClient(KeyPair keys, List<X509Certificate> chain, String deviceId) {
         this.keys = keys;
@@ -55,7 +55,7 @@ final class LabDeviceClient {
         this.deviceId = deviceId;
     }
 
-    static LabDeviceClient enroll(LabGateway lab, String deviceName) throws Exception {
+    public static LabDeviceClient enroll(LabGateway lab, String deviceName) throws Exception {
         KeyPair keys = key();
         byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=" + deviceName), keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
@@ -91,7 +91,7 @@ final class LabDeviceClient {
     }
 
     /** The agent's gateway client for {@code sideCarUrl}; {@code withCertificate} false to be refused. */
-    GatewayClient gatewayClient(LabGateway lab, String sideCarUrl, boolean withCertificate, Scheduler scheduler)
+    public GatewayClient gatewayClient(LabGateway lab, String sideCarUrl, boolean withCertificate, Scheduler scheduler)
             throws GeneralSecurityException, IOException {
         Tls tls = tls(lab, withCertificate ? keys : null, withCertificate ? chain : null);
         return new GatewayClient(sideCarUrl, tls.context, tls.trust,
@@ -100,18 +100,18 @@ final class LabDeviceClient {
     }
 
     /** The lab's admin view over HTTPS (no client certificate, as the admin center's stand-in). */
-    static final class LabAdmin implements AutoCloseable {
+    public static final class LabAdmin implements AutoCloseable {
         private final LabGateway lab;
         private final OkHttpClient http;
         private final SideCarJson json = new SideCarJson();
 
-        LabAdmin(LabGateway lab) throws GeneralSecurityException, IOException {
+        public LabAdmin(LabGateway lab) throws GeneralSecurityException, IOException {
             this.lab = lab;
             this.http = http(lab, null, null);
         }
 
         /** The device's Discovered Apps as {@code GET /lab/devices} shows them. */
-        List<InventoryReport.InventoryEntry> discoveredApps(String deviceId) throws IOException {
+        public List<InventoryReport.InventoryEntry> discoveredApps(String deviceId) throws IOException {
             try (Response r = http.newCall(new Request.Builder().url(lab.baseUrl() + "/lab/devices").build()).execute()) {
                 if (r.code() != 200) {
                     throw new IllegalStateException("/lab/devices: HTTP " + r.code());
