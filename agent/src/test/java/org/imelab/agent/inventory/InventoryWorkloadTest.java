@@ -172,4 +172,28 @@ class InventoryWorkloadTest {
             assertTrue(w.runNow(false).isCompletedExceptionally());
         }
     }
+
+    @Test
+    void logsInWin32AppInventoryInTheImesStyle() {
+        ManualScheduler scheduler = new ManualScheduler(T0);
+        try (FileRegistry registry = new FileRegistry(dir.resolve("reg"));
+             org.imelab.agent.testing.LogCapture log = new org.imelab.agent.testing.LogCapture("ime.Win32AppInventory")) {
+            install(registry, "Contoso.Notes", "Contoso Notes", "1.0");
+            Recorder gateway = new Recorder(scheduler);
+            gateway.failuresToCome = 1;
+            InventoryWorkload w = workload(registry, scheduler, gateway);
+            w.start();
+            scheduler.advanceBy(Duration.ofHours(1));
+            w.stop();
+            assertEquals(List.of(
+                    "[Win32AppInventory] Starting full inventory.",
+                    "[Win32AppInventory] Collected 1 installed applications. Added: 1, changed: 0, removed: 0.",
+                    "[Win32AppInventory] Failed to send the inventory, the baseline is kept and the next run resends it: HTTP 503 from the gateway",
+                    "[Win32AppInventory] Next inventory run at 2026-11-22T09:00:00Z.",
+                    "[Win32AppInventory] Starting full inventory.",
+                    "[Win32AppInventory] Collected 1 installed applications. Added: 1, changed: 0, removed: 0.",
+                    "[Win32AppInventory] Inventory sent and saved. Entries sent: 1.",
+                    "[Win32AppInventory] Next inventory run at 2026-11-23T09:00:00Z."), log.messages());
+        }
+    }
 }
