@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.imelab.agent.inventory.InventoryWorkload;
 import org.imelab.agent.ipc.IpcServer;
 import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.sync.CheckinObserver;
@@ -52,6 +53,7 @@ public final class EmsAgent {
     private SyncCoordinator coordinator;
     private CheckinSchedule schedule;
     private IpcServer ipc;
+    private InventoryWorkload inventory;
 
     /**
      * @param scheduler the agent's timers; the caller owns it and closes it after {@link #stop()}
@@ -73,6 +75,23 @@ public final class EmsAgent {
         }
         observers.add(observer);
         return this;
+    }
+
+    /**
+     * Adds the inventory (issue 5): started with the agent (its service-start run), stopped with
+     * it, and run on demand by {@code imelab inventory --run}; only before {@link #start()}.
+     */
+    public synchronized EmsAgent withInventory(InventoryWorkload workload) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("The inventory is added before the agent starts");
+        }
+        inventory = workload;
+        return this;
+    }
+
+    /** The inventory workload, when the agent has one. */
+    public synchronized Optional<InventoryWorkload> inventory() {
+        return Optional.ofNullable(inventory);
     }
 
     /**
@@ -105,6 +124,9 @@ public final class EmsAgent {
         state = State.RUNNING;
         ime.info("EMS Agent Started");
         schedule.start();
+        if (inventory != null) {
+            inventory.start();
+        }
     }
 
     /**
@@ -125,6 +147,9 @@ public final class EmsAgent {
             ime.warn("Could not remove the IPC socket {}: {}", config.ipcSocket(), e.getMessage());
         }
         schedule.stop();
+        if (inventory != null) {
+            inventory.stop();
+        }
         coordinator.close();
         worker.shutdown();
         try {
