@@ -18,6 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.inventory.GatewayInventoryUploader;
+import org.imelab.agent.inventory.InstalledProgramsSource;
+import org.imelab.agent.inventory.InventoryWorkload;
+import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.agent.device.DeviceStack;
 import org.imelab.agent.device.EmbeddedLab;
 import org.imelab.agent.device.WorkloadWakeUps;
@@ -132,6 +136,10 @@ public final class RunCommand implements Callable<Integer> {
                 DeviceStack d = device;
                 EmbeddedLab e = embedded;
                 agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
+                // inventory: a delta at start and every 24 h, full the first time and every 7 days
+                agent[0].withInventory(InventoryWorkload.forDaemon(InstalledProgramsSource.forRegistry(registry), registry,
+                        config.layout(), new GatewayInventoryUploader(d.client(), new SideCarJson(), scheduler.clock()),
+                        scheduler));
                 agent[0].addObserver(new CheckinObserver() {
                     private boolean listening;
 
