@@ -129,6 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                 console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
                         + "; using " + device.certificate().thumbprint());
                 handler = device.checkinHandler();
+                device.startDailyCertificateCheck();
             }
             agent[0] = new EmsAgent(config, registry, scheduler, handler, RandomGenerator.getDefault())
                     .addObserver(console);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.imelab.agent.gateway.PushNotifications;
 import org.imelab.agent.gateway.SideCarCheckin;
 import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.sync.CheckinTriggers;
+import org.imelab.agent.time.PeriodicJob;
 import org.imelab.agent.time.Scheduler;
 import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.win32app.engine.AppFaults;
@@ -79,6 +81,10 @@ public final class DeviceStack implements AutoCloseable {
     private final OkHttpClient cdn;
     private final Scheduler scheduler;
     private LabPushListener push;
+    private PeriodicJob dailyCheck;
+
+    /** The Client Cert Checker task's cadence after the run at start. */
+    public static final Duration CERT_CHECK_INTERVAL = Duration.ofDays(1);
 
     /** What the console shows at start. */
     public record Started(CertCheckReport check, MdmCandidate certificate) {
@@ -192,6 +198,21 @@ public final class DeviceStack implements AutoCloseable {
         return report;
     }
 
+    /**
+     * The Client Cert Checker's daily run inside the daemon, as the real scheduled task does it
+     * (the install issue also registers the task itself). The next GetDeviceCertificate picks up
+     * whatever the check decided.
+     */
+    public synchronized void startDailyCertificateCheck() {
+        if (dailyCheck == null) {
+            dailyCheck = new PeriodicJob("client-cert-check", scheduler, CERT_CHECK_INTERVAL, () -> {
+                checkCertificates();
+                return CERT_CHECK_INTERVAL;
+            });
+            dailyCheck.startIn(CERT_CHECK_INTERVAL);
+        }
+    }
+
     /** Listens for the lab gateway's "sync now" on its long-poll channel. */
     public synchronized void startPush(CheckinTriggers triggers, String notifyUrl) {
         push = new LabPushListener(client, notifyUrl, triggers, notifications, scheduler, RandomGenerator.getDefault());
@@ -200,6 +221,9 @@ public final class DeviceStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (dailyCheck != null) {
+            dailyCheck.stop();
+        }
         if (push != null) {
             push.close();
         }
