@@ -93,6 +93,13 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         DataHome home = parent.dataHome();
+        try {
+            // before the registry, the logs, the lab gateway or an enrollment: they belong to the running one
+            IpcServer.refuseIfRunning(config.ipcSocket());
+        } catch (IpcServer.AlreadyRunningException e) {
+            err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
+            return ExitCodes.FAILURE;
+        }
         Registry registry = parent.registryOpener().open(home);
         ImeLogSettings logSettings = AgentLogging.imeLogSettings(home.logsDir(), logLayout,
                 new ImeRegistry(registry), Clock.systemDefaultZone());
