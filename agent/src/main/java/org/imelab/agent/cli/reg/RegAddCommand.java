@@ -30,10 +30,7 @@ public final class RegAddCommand extends RegVerb {
     @Override
     void parse(List<String> a) throws RegSyntaxException {
         Arguments args = Arguments.walk(a, 1, this::option);
-        String keyText = args.plain(0);
-        if (keyText == null) {
-            throw new RegSyntaxException("A key name is needed.");
-        }
+        String keyText = args.keyName();
         if (valueName != null && defaultValue) {
             throw new RegSyntaxException("/v and /ve exclude each other.");
         }

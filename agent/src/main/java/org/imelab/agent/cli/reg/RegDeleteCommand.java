@@ -26,10 +26,7 @@ public final class RegDeleteCommand extends RegVerb {
     @Override
     void parse(List<String> a) throws RegSyntaxException {
         Arguments args = Arguments.walk(a, 1, this::option);
-        String keyText = args.plain(0);
-        if (keyText == null) {
-            throw new RegSyntaxException("A key name is needed.");
-        }
+        String keyText = args.keyName();
         if (selectors > 1) {
             throw new RegSyntaxException("Give one of /v, /ve and /va.");
         }

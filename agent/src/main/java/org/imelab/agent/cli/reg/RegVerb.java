@@ -171,6 +171,14 @@ abstract class RegVerb implements Callable<Integer> {
             return operand();
         }
 
+        /** The first plain argument, the key every verb but import needs. */
+        String keyName() throws RegSyntaxException {
+            if (plain.isEmpty()) {
+                throw new RegSyntaxException("A key name is needed.");
+            }
+            return plain.get(0);
+        }
+
         /** The n-th plain argument, or null when there were fewer. */
         String plain(int n) {
             return n < plain.size() ? plain.get(n) : null;
