@@ -50,25 +50,17 @@ public final class ServiceCommand implements Callable<Integer> {
         @ParentCommand
         ServiceCommand service;
 
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         InstallTargetOptions target;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            ImelabCommand root = service.parent;
-            Map<String, String> env = System.getenv();
-            InstallTarget t;
-            try {
-                t = InstallTarget.resolve(target, root.explicitHome(env), env, ServiceHosts.isWindows());
-            } catch (IllegalArgumentException e) {
-                err.println("imelab service status: " + e.getMessage());
+            PrintWriter out = target.out();
+            Optional<InstallTarget> resolved = target.resolve(service.parent, System.getenv(), ServiceHosts.isWindows());
+            if (resolved.isEmpty()) {
                 return ExitCodes.REFUSED;
             }
+            InstallTarget t = resolved.get();
             Map<String, String> lines = new LinkedHashMap<>();
             int code = t.windows() ? windows(t, lines) : linux(t, new DataHome(t.dataHome()), lines);
             lines.put("Manifest", t.manifest().read().isPresent() ? t.manifest().location() : "none (not installed by imelab install)");

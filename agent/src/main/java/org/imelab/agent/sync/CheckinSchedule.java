@@ -63,7 +63,6 @@ public final class CheckinSchedule implements CheckinObserver {
         CheckinState stored = state.read();
         Duration delay = startDelay.next();
         ime.info("Delaying all checkins by {} s", delay.toSeconds());
-        scheduler.schedule("service start check-in", delay, () -> triggers.request(CheckinTrigger.SERVICE_START));
         Instant firstCheckin = now.plus(delay);
         synchronized (this) {
             interval = resolveInterval(stored);
@@ -79,6 +78,9 @@ public final class CheckinSchedule implements CheckinObserver {
             persistNextDue();
             timer.rescheduleAt(due);
         }
+        // last: with no delay the check-in starts at once on its own thread, and the interval
+        // line above comes before its "application poller starts", as in the real log
+        scheduler.schedule("service start check-in", delay, () -> triggers.request(CheckinTrigger.SERVICE_START));
     }
 
     /** Stops the timer; a check-in in progress is the coordinator's business. */
