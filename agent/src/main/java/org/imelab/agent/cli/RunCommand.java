@@ -2,6 +2,8 @@ package org.imelab.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,12 +14,17 @@ import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
+import org.imelab.agent.ipc.DaemonNotRunningException;
+import org.imelab.agent.ipc.IpcClient;
 import org.imelab.agent.ipc.IpcServer;
+import org.imelab.agent.ipc.IpcVerb;
+import java.nio.file.Files;
 import java.util.OptionalInt;
 import org.imelab.agent.logging.AgentLogging;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
-import org.imelab.agent.sync.CheckinHandler;
+import org.imelab.agent.sync.CheckinRequest;
+import org.imelab.gateway.protocol.win32.PolicySet;
 import org.imelab.agent.time.ExecutorScheduler;
 import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
@@ -49,8 +56,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--lab", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
             description = "Run the lab gateway embedded on loopback and check in against it, serving the lab "
-                    + "FILE (default: the sample lab).")
+                    + "FILE (default: the sample lab). The device enrolls itself the first time.")
     String lab;
+
+    @Option(names = "--gateway", paramLabel = "URL",
+            description = "Check in with the SideCar gateway at URL (e.g. the one `imelab lab-gateway` prints), "
+                    + "with the device certificate GetMDMCert picks.")
+    String gatewayUrl;
+
+    @Option(names = "--gateway-ca", paramLabel = "FILE",
+            description = "PEM file of the CA that issued the gateway's TLS certificate (with --gateway).")
+    Path gatewayCa;
 
     @Option(names = "--log-layout", paramLabel = "LAYOUT", converter = LogLayoutConverter.class,
             description = "IME log files: default (the 2408+ split: Win32 app lines in AppWorkload.log) or legacy "
@@ -68,8 +84,16 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lab != null) {
-            err.println("imelab run: the embedded lab gateway is not part of this build yet; run without --lab");
+        if (lab != null && gatewayUrl != null) {
+            err.println("imelab run: --lab runs its own gateway; give either --lab or --gateway, not both");
+            return ExitCodes.REFUSED;
+        }
+        if ((gatewayUrl == null) != (gatewayCa == null)) {
+            err.println("imelab run: --gateway and --gateway-ca go together");
+            return ExitCodes.REFUSED;
+        }
+        if (lab != null && lab.isEmpty()) {
+            err.println("imelab run: this build has no sample lab yet; give a lab file: --lab FILE");
             return ExitCodes.REFUSED;
         }
         AgentConfig config;
@@ -82,17 +106,50 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         DataHome home = parent.dataHome();
+        if (Files.exists(home.ipcSocket())) {
+            try {
+                new IpcClient(home.ipcSocket(), DaemonCall.TIMEOUT).send(IpcVerb.STATUS);
+                err.println("imelab run: an imelab agent already runs on " + home.root()
+                        + "; stop it first, or use another --home");
+                return ExitCodes.FAILURE;
+            } catch (DaemonNotRunningException e) {
+                // a socket left by an agent that died: the new agent replaces it
+            } catch (IOException e) {
+                err.println("imelab run: something answers on " + home.ipcSocket() + " but not as an agent: "
+                        + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
         Registry registry = parent.registryOpener().open(home);
         ImeLogSettings logSettings = AgentLogging.imeLogSettings(home.logsDir(), logLayout,
                 new ImeRegistry(registry), Clock.systemDefaultZone());
         ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
+        CheckinWiring.Wiring wiring;
+        try {
+            CheckinWiring.Context ctx = new CheckinWiring.Context(home, registry, config.layout(), scheduler,
+                    Clock.systemUTC(), RandomGenerator.getDefault(), RunCommand::policiesOnly);
+            wiring = lab != null ? CheckinWiring.embeddedLab(ctx, Path.of(lab))
+                    : gatewayUrl != null ? CheckinWiring.remote(ctx, gatewayUrl, gatewayCa)
+                    : CheckinWiring.none();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            err.println("imelab run: " + e.getMessage());
+            scheduler.close();
+            registry.close();
+            return ExitCodes.FAILURE;
+        }
         EmsAgent[] agent = new EmsAgent[1];
         ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
-        agent[0] = new EmsAgent(config, registry, scheduler, handler(), RandomGenerator.getDefault())
+        agent[0] = new EmsAgent(config, registry, scheduler, wiring.handler(), RandomGenerator.getDefault())
                 .addObserver(console);
+        wiring.companions().forEach(agent[0]::addCompanion);
         console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ", logs in "
-                + home.logsDir() + ". Ctrl-C stops it.");
-        AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
+                + home.logsDir() + "; " + wiring.description() + ". Ctrl-C stops it.");
+        AutoCloseable farewell = () -> {
+            for (AutoCloseable c : wiring.closeables()) {
+                c.close();
+            }
+            console.line(scheduler.now(), "imelab agent stopped.");
+        };
         try (ImeLogs logFiles = AgentLogging.current().startImeLogs(logSettings)) {
             // started by the Windows service control manager: it drives start and stop
             OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
@@ -120,9 +177,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The work of a check-in; the gateway client and the Win32 app workload plug in here. */
-    private CheckinHandler handler() {
-        return request -> org.imelab.agent.sync.CheckinOutcome.failed(
-                "no gateway is configured (the gateway client is not part of this build yet)");
+    /**
+     * The Win32 app workload until the engine is wired in: the policies are fetched, logged and
+     * validated; nothing is installed.
+     */
+    private static String policiesOnly(PolicySet policies, CheckinRequest request) {
+        int n = policies.accepted().size();
+        return n + " app polic" + (n == 1 ? "y" : "ies") + " received (the Win32 app engine is not wired in yet)";
     }
 }

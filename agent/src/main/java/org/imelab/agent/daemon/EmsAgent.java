@@ -45,6 +45,7 @@ public final class EmsAgent {
     private final CheckinHandler handler;
     private final RandomGenerator random;
     private final List<CheckinObserver> observers = new ArrayList<>();
+    private final List<AgentCompanion> companions = new ArrayList<>();
 
     private State state = State.NEW;
     private Instant startedAt;
@@ -72,6 +73,15 @@ public final class EmsAgent {
             throw new IllegalStateException("Observers are added before the agent starts");
         }
         observers.add(observer);
+        return this;
+    }
+
+    /** Adds a companion started after the agent and stopped before it; only before {@link #start()}. */
+    public synchronized EmsAgent addCompanion(AgentCompanion companion) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("Companions are added before the agent starts");
+        }
+        companions.add(companion);
         return this;
     }
 
@@ -105,6 +115,14 @@ public final class EmsAgent {
         state = State.RUNNING;
         ime.info("EMS Agent Started");
         schedule.start();
+        for (AgentCompanion c : companions) {
+            try {
+                c.start(triggers());
+            } catch (Exception e) {
+                // a companion is an extra: the check-ins run without it
+                ime.error("Could not start {}: {}", c.name(), e.toString(), e);
+            }
+        }
     }
 
     /**
@@ -118,6 +136,13 @@ public final class EmsAgent {
                 return;
             }
             state = State.STOPPED;
+        }
+        for (AgentCompanion c : companions.reversed()) {
+            try {
+                c.stop();
+            } catch (RuntimeException e) {
+                ime.warn("Stopping {} failed: {}", c.name(), e.toString());
+            }
         }
         try {
             ipc.close();

@@ -215,7 +215,8 @@ public final class LabDeviceFixture implements AutoCloseable {
         return array.substring(1, array.length() - 1);
     }
 
-    private static Path writeLab(Path dir) throws IOException {
+    /** Writes the test lab file (the real app and a malformed copy, for all devices) into {@code dir}. */
+    public static Path writeLab(Path dir) throws IOException {
         String real = realPolicyObject();
         String malformed = real.replace(REAL_APP, MALFORMED_APP)
                 .replace("{\\\"ReturnCode\\\":1618,\\\"Type\\\":4}", "{\\\"ReturnCode\\\":1618,\\\"Type\\\":9}");
