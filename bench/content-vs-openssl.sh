@@ -29,7 +29,7 @@ CSV="$DIR/content-jmh-${SIZE_MB}mb.csv"
 score() { awk -F, -v b="\"org.imelab.bench.ContentBenchmark.$1\"" '$1==b {print $5}' "$CSV"; }
 OURS="$(score verifyDecryptDigest)"; REF="$(score opensslReference)"; UNPACK="$(score unpack)"
 echo "package size: ${SIZE_MB} MB (JMH single-shot, ms per operation)"
-echo "imelab verify+decrypt+digest (one pass, two threads, heap capped at 128 MB): ${OURS} ms"
+echo "imelab verify+decrypt+digest (one pass, 3 threads, heap capped at 128 MB): ${OURS} ms"
 echo "openssl dgst HMAC; enc -d; dgst sha256 (one after the other):               ${REF} ms"
 echo "imelab unpack (separately):                                                  ${UNPACK} ms"
 awk -v o="$OURS" -v r="$REF" 'BEGIN { printf "ratio imelab / openssl: %.2fx (below 1.0 = faster than openssl)\n", o / r }'

@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Content phases 2 and 3 on a large package: verify HMAC + decrypt + SHA-256 digest (one pass, two
- * threads) and, separately, the safe unpack. The reference is openssl doing the same three steps
- * one after the other on the same data ({@code dgst -sha256 -mac HMAC} over IV+ciphertext,
+ * Content phases 2 and 3 on a large package: verify HMAC + decrypt + SHA-256 digest (one pass,
+ * overlapped on three threads) and, separately, the safe unpack. The reference is openssl doing
+ * the same three steps one after the other on the same data ({@code dgst -sha256 -mac HMAC} over IV+ciphertext,
  * {@code enc -d -aes-256-cbc}, {@code dgst -sha256} over the plaintext), run as child processes in
  * the same fork so both see the same machine. The heap is capped far below the package size to
  * show memory does not grow with it. bench/content-vs-openssl.sh prints the ratio.

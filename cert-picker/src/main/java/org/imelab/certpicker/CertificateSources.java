@@ -16,7 +16,14 @@ public final class CertificateSources {
         return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? Kind.WINDOWS : Kind.PORTABLE;
     }
 
+    /**
+     * @throws IllegalArgumentException for the Windows stores on another OS (crypt32.dll is not there)
+     */
     public static CertificateSource open(Kind kind, Path portableStore) {
+        if (kind == Kind.WINDOWS && defaultKind(System.getProperty("os.name", "")) != Kind.WINDOWS) {
+            throw new IllegalArgumentException("The Windows certificate stores exist only on Windows; "
+                    + "use the portable store here");
+        }
         return switch (kind) {
             case WINDOWS -> new Crypt32CertificateSource();
             case PORTABLE -> new PortableCertificateSource(portableStore);

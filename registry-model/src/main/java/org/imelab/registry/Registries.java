@@ -3,6 +3,7 @@ package org.imelab.registry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.imelab.registry.file.FileRegistry;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.imelab.registry.windows.JnaRegistry;
 
@@ -49,14 +50,10 @@ public final class Registries {
                 }
                 yield new JnaRegistry(); // only ever loaded here, on Windows
             }
-            case FILE -> openFile(fileStore);
+            case FILE -> new FileRegistry(fileStore);
             case MEMORY -> new MemoryRegistry();
             default -> throw new IllegalArgumentException("Unknown registry backend '" + backend
                     + "' (expected one of " + String.join(", ", NAMES) + ")");
         };
-    }
-
-    private static Registry openFile(Path dir) {
-        throw new RegistryException("The file registry is not built into this version yet (" + dir + ")");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.imelab.registry.file.FileRegistry;
 import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -24,6 +25,18 @@ class RegistriesTest {
         assertInstanceOf(MemoryRegistry.class, Registries.open("Memory", dir));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registries.open("cloud", dir));
         assertTrue(e.getMessage().contains("windows, file, memory"), e.getMessage());
+    }
+
+    @Test
+    void theFileBackendKeepsItsStateInTheGivenFolder(@TempDir Path dir) {
+        RegPath key = RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension\\Settings");
+        try (Registry file = Registries.open("file", dir.resolve("registry"))) {
+            assertInstanceOf(FileRegistry.class, file);
+            file.put(key, "Interval", RegValue.dword(1800));
+        }
+        try (Registry again = Registries.open("FILE", dir.resolve("registry"))) {
+            assertEquals(java.util.Optional.of(RegValue.dword(1800)), again.get(key, "Interval"));
+        }
     }
 
     @Test

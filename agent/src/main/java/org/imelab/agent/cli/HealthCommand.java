@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
  * ClientHealth.log, restarts the service when it is down.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = {"Evaluate the agent's health once and write ClientHealth.log: is the service running",
-            "(it is started when it is down), how old is the last check-in, can the log folder be written.",
+        description = {"Evaluate the agent's health once and write ClientHealth.log.",
+            "Checks: is the service running (it is started when it is down), how old is the last check-in, can the log folder be written.",
             "Exit codes: 0 healthy, 1 not healthy, 2 refused."})
 public final class HealthCommand implements Callable<Integer> {
 

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
             HealthCommand.class,
             CertsCommand.class,
             PackCommand.class,
+            org.imelab.agent.cli.apps.AppsCommand.class,
             LogsCommand.class,
+            LabGatewayCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 

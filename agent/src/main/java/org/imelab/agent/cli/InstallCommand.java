@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 
 /** Installs imelab as a service with its moniker handler and scheduled jobs. */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Install imelab as a service that starts with the machine, with the",
-            "intunemanagementextension:// handler and the Client Cert Checker and health evaluation jobs.",
+        description = {"Install imelab as a service that starts with the machine.",
+            "Also installs the intunemanagementextension:// handler and the Client Cert Checker and health evaluation jobs.",
             "Windows: a service (automatic, LocalSystem, restart on failure), HKCR\\intunemanagementextension,",
             "two scheduled tasks. Linux: systemd units and timers, an xdg URL handler.",
             "Every step can be undone; a failed step rolls back what was done. `imelab uninstall` removes it.",

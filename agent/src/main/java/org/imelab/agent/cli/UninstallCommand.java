@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** Removes exactly what {@code imelab install} added, as its manifest records it. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = {"Remove exactly what `imelab install` added (its manifest in the data home lists it):",
-            "the service, the moniker handler, the scheduled jobs, the program files. The data home stays",
+        description = {"Remove exactly what `imelab install` added.",
+            "Its manifest in the data home lists it: the service, the moniker handler, the scheduled jobs, the program files. The data home stays",
             "when it holds data. Use the same --home, --service-name, --user and --root as the install.",
             "Exit codes: 0 removed, 1 something was left (the manifest keeps it; run again), 2 refused."})
 public final class UninstallCommand implements Callable<Integer> {

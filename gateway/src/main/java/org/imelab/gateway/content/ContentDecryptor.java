@@ -23,9 +23,10 @@ import javax.crypto.ShortBufferException;
  * Content phase 2: verifies the HMAC, decrypts and checks the SHA-256 digest of a downloaded
  * {@code .intunewin} body in one read of it.
  *
- * <p>The two cores work side by side: the calling thread reads the ciphertext, feeds the HMAC and
- * decrypts; a second thread hashes the plaintext and writes it. They pass a fixed ring of 1 MiB
- * buffers, so memory use does not depend on the package size.
+ * <p>The steps overlap on the two cores: the calling thread reads the ciphertext, feeds the HMAC
+ * and decrypts; a second thread hashes the plaintext and a third writes it (writing is mostly
+ * kernel time, which then overlaps with hashing). They pass a fixed ring of 1 MiB buffers, so
+ * memory use does not depend on the package size.
  *
  * <p>The plaintext goes to a temporary file beside the target and is moved into place only when
  * the MAC and the digest are both right; otherwise it is deleted and the matching
@@ -33,7 +34,7 @@ import javax.crypto.ShortBufferException;
  */
 public final class ContentDecryptor {
     static final int CHUNK = 1 << 20;
-    private static final int BUFFERS = 4;
+    private static final int BUFFERS = 6;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
     private final ThreadFactory threads;
@@ -42,7 +43,7 @@ public final class ContentDecryptor {
         this.threads = threads;
     }
 
-    /** Hashes and writes on a daemon platform thread of its own per call. */
+    /** Hashes and writes on two daemon platform threads of their own per call. */
     public ContentDecryptor() {
         this(Thread.ofPlatform().name("content-digest-", 1).daemon(true).factory());
     }
@@ -79,9 +80,7 @@ public final class ContentDecryptor {
         Path temp = Files.createTempFile(dir, plaintextZip.getFileName().toString(), ".part");
         boolean done = false;
         try {
-            DigestWriter writer = new DigestWriter(temp);
-            Thread t = threads.newThread(writer);
-            t.start();
+            Pipeline pipeline = new Pipeline(temp, threads);
             boolean badPadding = false;
             long cipherBytes = 0;
             try {
@@ -90,11 +89,11 @@ public final class ContentDecryptor {
                 while ((n = encrypted.readNBytes(in, 0, CHUNK)) > 0) {
                     cipherBytes += n;
                     mac.update(in, 0, n);
-                    ByteBuffer out = writer.free.take();
+                    ByteBuffer out = pipeline.free.take();
                     int k = cipher.update(in, 0, n, out.array(), 0);
-                    writer.filled.put(out.limit(k));
+                    pipeline.toDigest.put(out.limit(k));
                 }
-                ByteBuffer last = writer.free.take();
+                ByteBuffer last = pipeline.free.take();
                 try {
                     int k = cipher.doFinal(last.array(), 0);
                     last.limit(k);
@@ -102,10 +101,9 @@ public final class ContentDecryptor {
                     badPadding = true;
                     last.limit(0);
                 }
-                writer.filled.put(last);
+                pipeline.toDigest.put(last);
             } finally {
-                writer.filled.put(END);
-                t.join();
+                pipeline.finish();
             }
             byte[] computed = mac.doFinal();
             byte[] expected = keys.mac();
@@ -118,15 +116,15 @@ public final class ContentDecryptor {
                 throw new IntuneWinFormatException("Encrypted content has a valid MAC but does not decrypt "
                         + "with the EncryptionKey (bad AES padding)");
             }
-            if (writer.failure != null) {
-                throw writer.failure;
+            if (pipeline.failure != null) {
+                throw pipeline.failure;
             }
-            if (!MessageDigest.isEqual(writer.digest, keys.fileDigest())) {
+            if (!MessageDigest.isEqual(pipeline.digest, keys.fileDigest())) {
                 throw new DigestMismatchException("SHA-256 of the decrypted content does not match FileDigest");
             }
             Files.move(temp, plaintextZip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;
-            return new DecryptedContent(plaintextZip, writer.written);
+            return new DecryptedContent(plaintextZip, pipeline.written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decrypting content", e);
@@ -140,64 +138,91 @@ public final class ContentDecryptor {
     }
 
     /**
-     * The second core: SHA-256 over the plaintext and the write to disk. On a write error it keeps
-     * draining the queue (so the decrypting thread never blocks) and reports the error at the end.
+     * What happens to the plaintext, on two more threads so the decrypting thread is never held
+     * up: one hashes each buffer, the next writes it and hands it back. On a write error the writer
+     * keeps draining (so no stage blocks) and the error is reported at the end.
      */
-    private static final class DigestWriter implements Runnable {
+    private static final class Pipeline {
         final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
-        final BlockingQueue<ByteBuffer> filled = new ArrayBlockingQueue<>(BUFFERS + 1);
+        final BlockingQueue<ByteBuffer> toDigest = new ArrayBlockingQueue<>(BUFFERS + 1);
+        private final BlockingQueue<ByteBuffer> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
         private final Path target;
         private final MessageDigest sha = ContentCrypto.sha256();
+        private final Thread digester;
+        private final Thread writer;
         volatile byte[] digest;
         volatile long written;
         volatile IOException failure;
 
-        DigestWriter(Path target) {
+        Pipeline(Path target, ThreadFactory threads) {
             this.target = target;
             for (int i = 0; i < BUFFERS; i++) {
                 free.add(ByteBuffer.allocate(CHUNK + 32));
             }
+            digester = threads.newThread(this::digestLoop);
+            writer = threads.newThread(this::writeLoop);
+            digester.start();
+            writer.start();
         }
 
-        @Override
-        public void run() {
-            long total = 0;
-            try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        /** Sends the end marker through and waits for both threads. */
+        void finish() throws InterruptedException {
+            toDigest.put(END);
+            digester.join();
+            writer.join();
+        }
+
+        private void digestLoop() {
+            try {
                 ByteBuffer b;
-                while ((b = filled.take()) != END) {
+                while ((b = toDigest.take()) != END) {
+                    sha.update(b.array(), 0, b.limit());
+                    toWrite.put(b);
+                }
+                digest = sha.digest();
+                toWrite.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IOException("Interrupted while hashing content", e);
+            }
+        }
+
+        private void writeLoop() {
+            FileChannel out = null;
+            try {
+                out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (IOException e) {
+                failure = e;
+            }
+            long total = 0;
+            try {
+                ByteBuffer b;
+                while ((b = toWrite.take()) != END) {
                     if (failure == null) {
                         try {
-                            sha.update(b.array(), 0, b.limit());
-                            total += b.limit();
+                            int n = b.limit();
                             ContentEncryptor.writeFully(out, b.position(0));
+                            total += n;
                         } catch (IOException e) {
                             failure = e;
                         }
                     }
                     free.put(b.clear());
                 }
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                }
-                drain();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = new IOException("Interrupted while writing content", e);
-            }
-            written = total;
-            digest = sha.digest();
-        }
-
-        /** Only when the file could not even be opened: recycle everything until the end marker. */
-        private void drain() {
-            try {
-                ByteBuffer b;
-                while ((b = filled.take()) != END) {
-                    free.put(b.clear());
+            } finally {
+                written = total;
+                if (out != null) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

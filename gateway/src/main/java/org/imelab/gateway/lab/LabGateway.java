@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.imelab.gateway.protocol.SideCarJson;
@@ -42,6 +43,7 @@ public final class LabGateway implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor;
     private final LabServices lab;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private LabGateway(HttpsServer server, ExecutorService executor, LabServices lab) {
         this.server = server;
@@ -151,8 +153,11 @@ public final class LabGateway implements AutoCloseable {
         return lab.reports().appResults(deviceId);
     }
 
-    /** Stops listening and releases long polls. */
+    /** Stops listening and releases long polls; calling it again does nothing. */
     public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         lab.sync().closeAll();
         server.stop(0);
         executor.shutdownNow();

@@ -1,6 +1,6 @@
 package org.imelab.gateway.lab;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -113,9 +113,7 @@ public final class LabReports {
                         d.apps.put(key, r);
                         d.appsReceivedAt.put(key, now);
                         accepted++;
-                    } catch (JsonMappingException e) {
-                        refused.add(new ReportAcknowledgement.Refusal(i, SideCarJson.oneLine(e)));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    } catch (JsonProcessingException e) {
                         refused.add(new ReportAcknowledgement.Refusal(i, SideCarJson.oneLine(e)));
                     }
                 }
@@ -132,7 +130,7 @@ public final class LabReports {
                         String scope = r.userId() == null ? AppResult.DEVICE_SCOPE : r.userId();
                         d.scripts.put(scope.toLowerCase(Locale.ROOT) + "/" + r.policyId().toLowerCase(Locale.ROOT), r);
                         accepted++;
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    } catch (JsonProcessingException e) {
                         refused.add(new ReportAcknowledgement.Refusal(i, SideCarJson.oneLine(e)));
                     }
                 }

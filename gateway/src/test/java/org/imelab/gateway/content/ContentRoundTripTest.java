@@ -129,4 +129,47 @@ class ContentRoundTripTest {
             assertTrue(z.stream().noneMatch(e -> e.getName().startsWith("out")));
         }
     }
+
+    @Test
+    void aThirdPartyPackageWithAnAbsoluteFileNameOpensByTheNamesLastSegment() throws Exception {
+        Path src = sourceFolder(tmp);
+        IntuneWinPacker.Packed packed = new IntuneWinPacker().pack(src, Path.of("install.sh"), tmp.resolve("out"));
+        String leaf = "ec36aba5-4678-4c9c-9c42-3e9bf357d8d6.intunewin.intunewin";
+        ApplicationInfo quirky;
+        Path rebuilt = tmp.resolve("thirdparty.intunewin");
+        try (IntuneWinPackage pkg = IntuneWinPackage.open(packed.file())) {
+            ApplicationInfo i = pkg.info();
+            quirky = new ApplicationInfo("1.8.5.0", i.name(), null, i.unencryptedContentSize(),
+                    "C:\\Users\\someone\\AppData\\Local\\Temp\\11d0b34c\\" + leaf, i.setupFile(), i.encryptionInfo(),
+                    i.msiInfo());
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(rebuilt));
+                 InputStream content = pkg.openEncryptedContent()) {
+                out.putNextEntry(new ZipEntry("IntuneWinPackage/Contents/" + leaf));
+                content.transferTo(out);
+                out.closeEntry();
+                out.putNextEntry(new ZipEntry("IntuneWinPackage/Metadata/Detection.xml"));
+                out.write(DetectionXml.write(quirky));
+                out.closeEntry();
+            }
+        }
+        try (IntuneWinPackage pkg = IntuneWinPackage.open(rebuilt); InputStream in = pkg.openEncryptedContent()) {
+            assertTrue(pkg.info().fileNameIsPath());
+            DecryptedContent plain = new ContentDecryptor().decrypt(in, pkg.info().encryptionInfo(), tmp.resolve("p.zip"));
+            assertEquals(quirky.unencryptedContentSize(), plain.size());
+        }
+    }
+
+    @Test
+    void aPackageWithoutItsContentIsRefusedClearly() throws Exception {
+        Path broken = tmp.resolve("broken.intunewin");
+        byte[] xml = DetectionXmlTest.fixture("wingetintune-azure-cli-2.51.0-Detection.xml");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+            out.putNextEntry(new ZipEntry("IntuneWinPackage/Metadata/Detection.xml"));
+            out.write(xml);
+            out.closeEntry();
+        }
+        IntuneWinFormatException e = org.junit.jupiter.api.Assertions.assertThrows(IntuneWinFormatException.class,
+                () -> IntuneWinPackage.open(broken));
+        assertTrue(e.getMessage().contains("not found under IntuneWinPackage/Contents/"), e.getMessage());
+    }
 }

@@ -3,14 +3,11 @@ package org.imelab.gateway.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +18,7 @@ import org.imelab.gateway.protocol.RealArtefacts;
 import org.imelab.gateway.protocol.RequestContentType;
 import org.imelab.gateway.protocol.ServiceAddresses;
 import org.imelab.gateway.protocol.SideCarGatewaySession;
+import org.imelab.gateway.protocol.script.PlatformScriptPolicy;
 import org.imelab.gateway.protocol.win32.Detection;
 import org.imelab.gateway.protocol.win32.DeviceRestartBehavior;
 import org.imelab.gateway.protocol.win32.Intent;
@@ -176,7 +174,7 @@ class LabGatewayTest {
                 .put(okhttp3.RequestBody.create(body, LabClient.JSON)).build()).execute()) {
             assertEquals(200, r.code());
             SideCarGatewaySession s = pc1.json.readSession(r.body().string());
-            assertEquals("[]", s.responsePayload());
+            assertTrue(s.responsePayload().contains("hello from the lab"), s.responsePayload());
         }
     }
 
@@ -213,11 +211,16 @@ class LabGatewayTest {
 
     @Test
     void scriptsAreServedAsWrittenInPlainJson() throws Exception {
-        SideCarGatewaySession s = pc1.session(RequestContentType.GET_SCRIPT, "[]", LabClient.windowsClientInfo(), null);
-        assertEquals("[]", s.responsePayload());
-        assertNull(s.genericWorkloadResponse());
-        assertNotNull(s.responseContentType());
-        assertEquals("ZXhpdCAw", Base64.getEncoder().encodeToString("exit 0".getBytes(StandardCharsets.UTF_8)));
+        SideCarGatewaySession platform = pc1.session(RequestContentType.POLICY_REQUEST, "[]",
+                LabClient.windowsClientInfo(), null);
+        List<PlatformScriptPolicy> scripts = pc1.json.read(platform.responsePayload(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<PlatformScriptPolicy>>() { });
+        assertEquals("Write-Output 'hello from the lab'", scripts.getFirst().policyBody());
+        SideCarGatewaySession remediations = pc1.session(RequestContentType.GET_SCRIPT, "[]",
+                LabClient.windowsClientInfo(), null);
+        assertEquals("[]", remediations.responsePayload());
+        assertEquals("ScriptResponse", remediations.responseContentType());
+        assertNull(remediations.genericWorkloadResponse());
     }
 
     /** The extnValue of getExtensionValue is itself an OCTET STRING around the extension's bytes. */

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.imelab.registry.RegOp;
+import org.imelab.registry.RegPath;
 import org.imelab.registry.RegistryException;
+import org.imelab.registry.tree.KeyNode;
 import org.imelab.registry.tree.TreeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +193,7 @@ public final class FileRegistry extends TreeRegistry {
         clearTree();
         Files.deleteIfExists(dir.resolve(Snapshot.TEMP)); // left by a compaction that crashed
         Journal.Header h = journal.header();
-        Snapshot.Info snapshot = Snapshot.load(dir, this::mutate);
+        Snapshot.Info snapshot = Snapshot.load(dir, new SectionLoader());
         if (snapshot == null) {
             if (journal.size() > Journal.HEADER_SIZE) {
                 throw new RegistryException("The file registry in " + dir + " has a journal but no "
@@ -210,6 +213,29 @@ public final class FileRegistry extends TreeRegistry {
         Journal.Scan scan = journal.scan(Journal.HEADER_SIZE, this::replay);
         journalEnd = scan.end();
         compactNow(h);
+    }
+
+    /**
+     * Builds the tree from a snapshot's changes. The reader gives all values of a section the
+     * same key object, so the key's node is looked up once per section, not once per value.
+     */
+    private final class SectionLoader implements Consumer<RegOp> {
+        private RegPath key;
+        private KeyNode node;
+
+        @Override
+        public void accept(RegOp op) {
+            if (op instanceof RegOp.Put p) {
+                if (p.key() != key) {
+                    key = p.key();
+                    node = findOrCreate(key);
+                }
+                node.putValue(p.name(), p.value());
+            } else {
+                key = null;
+                mutate(op);
+            }
+        }
     }
 
     private void replayFrom(long from) throws IOException {

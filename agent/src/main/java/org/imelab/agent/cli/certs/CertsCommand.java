@@ -67,7 +67,11 @@ public final class CertsCommand implements Callable<Integer> {
                         "--store must be windows or portable, not '" + store + "'");
             }
         }
-        return CertificateSources.open(kind, root.dataHome().certStoreDir());
+        try {
+            return CertificateSources.open(kind, root.dataHome().certStoreDir());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     TenantFlighting flighting() {

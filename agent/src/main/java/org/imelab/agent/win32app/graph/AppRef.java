@@ -2,6 +2,7 @@ package org.imelab.agent.win32app.graph;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.imelab.registry.ime.Win32AppKey;
 
 /** An app revision: the policy's Id and Version, as in the registry key {@code {appId}_{version}}. */
 public record AppRef(String appId, int version) implements Comparable<AppRef> {
@@ -14,6 +15,11 @@ public record AppRef(String appId, int version) implements Comparable<AppRef> {
     /** {@code 6e0911dd-..._1}: the app key name and the IMECache folder name. */
     public String keyName() {
         return appId + "_" + version;
+    }
+
+    /** The same revision as the registry model names it. */
+    public Win32AppKey key() {
+        return Win32AppKey.of(appId, version);
     }
 
     @Override

@@ -1,12 +1,8 @@
 package org.imelab.agent.win32app.graph;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.imelab.registry.ime.SubgraphHash;
 
 /**
  * A set of apps processed together: an app with its dependencies and supersedence relatives.
@@ -22,19 +18,11 @@ public record Subgraph(List<AppRef> order) {
     }
 
     /**
-     * The subgraph hash the GRS and ReportCache are keyed by (ime-behaviour.md Part A): Base64 of
-     * SHA-256 over the sorted {@code appId_version} list joined by {@code ,}: 44 characters.
+     * The subgraph hash the GRS and ReportCache are keyed by (ime-behaviour.md Part A), computed by
+     * the registry model's {@link SubgraphHash} so there is one definition of it.
      */
-    public String hash() {
-        List<AppRef> sorted = new ArrayList<>(order);
-        sorted.sort(null);
-        String canonical = sorted.stream().map(AppRef::keyName).collect(Collectors.joining(","));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    public SubgraphHash hash() {
+        return SubgraphHash.of(order.stream().map(AppRef::key).toList());
     }
 
     /** {@code id1, id2} as the V3Processor logs the app ids of a subgraph. */

@@ -32,4 +32,10 @@ public sealed interface AppEvent {
 
     /** A persisted retry is due. */
     record RetryDue() implements AppEvent {}
+
+    /**
+     * The pass starts, but a dependency of the app ended badly in this pass: the app is not
+     * attempted. {@code requirementsNotMet} tells a not-applicable dependency from a failed one.
+     */
+    record DependencyBlocked(boolean requirementsNotMet) implements AppEvent {}
 }

@@ -37,5 +37,9 @@ public enum AppResult {
     /** Installer killed after MaxRunTimeInMinutes. */
     FAILED_TIMEOUT,
     /** The installer could not be launched. */
-    FAILED_LAUNCH
+    FAILED_LAUNCH,
+    /** A dependency of this app failed: the app is not attempted (EnforcementState 6001). */
+    NOT_ATTEMPTED_DEPENDENCY_FAILED,
+    /** A dependency of this app is not applicable: the app is not attempted (EnforcementState 6003). */
+    NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE
 }

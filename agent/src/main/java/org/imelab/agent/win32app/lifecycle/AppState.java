@@ -21,6 +21,7 @@ public enum AppState {
     WAITING_SCHEDULE(true),
     CONTENT_CACHED(true),
     IN_GRS(true),
+    NOT_ATTEMPTED(true),
     FAILED(true);
 
     private final boolean endsPass;

@@ -11,6 +11,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.FAILED;
 import static org.imelab.agent.win32app.lifecycle.AppState.INSTALLED;
 import static org.imelab.agent.win32app.lifecycle.AppState.IN_GRS;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_APPLICABLE;
+import static org.imelab.agent.win32app.lifecycle.AppState.NOT_ATTEMPTED;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
 import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
 import static org.imelab.agent.win32app.lifecycle.AppState.VERIFYING;
@@ -30,6 +31,7 @@ import org.imelab.agent.win32app.lifecycle.AppEffect.Unpack;
 import org.imelab.agent.win32app.lifecycle.AppEffect.VerifyAndDecrypt;
 import org.imelab.agent.win32app.lifecycle.AppEvent.ApplicabilityEvaluated;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Begin;
+import org.imelab.agent.win32app.lifecycle.AppEvent.DependencyBlocked;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Detected;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Downloaded;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Executed;
@@ -59,6 +61,11 @@ public final class Win32AppLifecycle {
         return switch (from) {
             case NEW -> switch (event) {
                 case Begin b -> Transition.to(DETECTING, new Detect());
+                // a parent whose dependency failed waits in the GRS with it
+                case DependencyBlocked d when d.requirementsNotMet() -> Transition.to(NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report());
+                case DependencyBlocked d -> Transition.to(NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED), new EnterGrs(), new Report());
                 default -> illegal(from, event);
             };
             case DETECTING -> switch (event) {
@@ -103,7 +110,8 @@ public final class Win32AppLifecycle {
                 case RetryDue r -> Transition.to(DOWNLOADING, new Download());
                 default -> illegal(from, event);
             };
-            case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, FAILED ->
+            case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
+                    FAILED ->
                     illegal(from, event);
         };
     }

@@ -29,6 +29,8 @@ import org.imelab.certpicker.Thumbprints;
 import org.imelab.certpicker.mdm.LabTenant;
 import org.imelab.certpicker.mdm.MdmCertificateBuilder;
 import org.imelab.certpicker.portable.PortableCertificateSource;
+import org.imelab.registry.ime.CertMetadataKey;
+import org.imelab.registry.memory.MemoryRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,7 @@ class CertsCommandTest {
 
     @TempDir
     Path home;
+    final MemoryRegistry registry = new MemoryRegistry();
 
     record Run(int code, String out, String err) {
     }
@@ -64,7 +67,8 @@ class CertsCommandTest {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = ImelabCommand.commandLine();
+        // the registry outlives each command, as the data home's registry does
+        CommandLine cl = new CommandLine(new ImelabCommand(h -> registry));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 2];
@@ -155,6 +159,20 @@ class CertsCommandTest {
     }
 
     @Test
+    void checkReadsCertMetadataFromTheRegistry() {
+        enroll(StoreLocation.LOCAL_MACHINE, LabTenant.ACCOUNT_ID, 100, true);
+        String validated = enroll(StoreLocation.CURRENT_USER, LabTenant.ACCOUNT_ID, 50, true);
+        CertMetadataKey.of(registry).write(new CertMetadataKey.Values(validated, "CN=x",
+                Instant.now().minus(Duration.ofHours(2)), "CurrentUser"));
+        Run r = run("certs", "check", "--store", "portable");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("and the certificate is still present and valid in CurrentUser\\My. Skipping the check."), r.out());
+        assertTrue(r.out().contains("  GetMDMCert: " + validated), r.out());
+        assertTrue(r.out().contains(", from CertMetadata"), r.out());
+        assertTrue(r.out().contains("Outcome: skipped, CertMetadata is fresh (" + validated + ")"), r.out());
+    }
+
+    @Test
     void checkWithSeveralFlightedCertificatesNeedsTheGateway() {
         enroll(StoreLocation.LOCAL_MACHINE, LabTenant.ACCOUNT_ID, 100, true);
         enroll(StoreLocation.LOCAL_MACHINE, LabTenant.ACCOUNT_ID, 200, true);
@@ -171,6 +189,14 @@ class CertsCommandTest {
         Run r = run("certs", "check", "--store", "portable", "--flighted-account", "dede853d-e274-406b-9d0d-46b6fe65b440");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("  WARNING: The tenant is not flighted: using none of the 2 certificates."), r.out());
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    void theWindowsStoresAreRefusedElsewhere() {
+        Run r = run("certs", "--store", "windows");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("The Windows certificate stores exist only on Windows"), r.err());
     }
 
     @Test

@@ -49,10 +49,10 @@ class SubgraphBuilderTest {
 
     @Test
     void hashIsBase64Sha256Of44CharactersIndependentOfOrder() {
-        String h = new Subgraph(List.of(C, B, A)).hash();
+        String h = new Subgraph(List.of(C, B, A)).hash().value();
         assertEquals(44, h.length());
-        assertEquals(h, new Subgraph(List.of(A, B, C)).hash());
+        assertEquals(h, new Subgraph(List.of(A, B, C)).hash().value());
         // Base64(SHA-256("aaaaaaaa-0000-0000-0000-000000000001_1")) computed independently with sha256sum | base64
-        assertEquals("YddZA3WfYh62J4hhlak0fqIZMX41GlOdOhDwA+zIWfA=", new Subgraph(List.of(A)).hash());
+        assertEquals("YddZA3WfYh62J4hhlak0fqIZMX41GlOdOhDwA+zIWfA=", new Subgraph(List.of(A)).hash().value());
     }
 }

@@ -49,6 +49,8 @@ class Win32AppLifecycleTest {
     static Stream<Arguments> transitions() {
         return Stream.of(
                 row(NEW, new Begin(), required(), DETECTING, new Detect()),
+                row(NEW, new DependencyBlocked(false), required(), NOT_ATTEMPTED, new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED), FAIL_TAIL_GRS, new Report()),
+                row(NEW, new DependencyBlocked(true), required(), NOT_ATTEMPTED, new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report()),
                 row(DETECTING, new Detected(true), required(), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report()),
                 row(DETECTING, new Detected(false), required(), CHECKING_APPLICABILITY, new EvaluateApplicability()),
                 row(DETECTING, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report()),

@@ -43,7 +43,7 @@ class ScheduleRulesTest {
     void startAndDeadlineInUtc() {
         long start = T.toEpochMilli();
         long deadline = T.plus(Duration.ofHours(2)).toEpochMilli();
-        DeadlineWindow w = DeadlineWindow.of(start, deadline, "UTC", ZoneId.of("Europe/Helsinki"));
+        DeadlineWindow w = DeadlineWindow.of(start, deadline, "", ZoneId.of("Europe/Helsinki"));
         assertEquals(ScheduleWindow.BEFORE_START, w.position(T.minusSeconds(1)));
         assertEquals(ScheduleWindow.BEFORE_DEADLINE, w.position(T));
         assertEquals(ScheduleWindow.DEADLINE_REACHED, w.position(T.plus(Duration.ofHours(2))));
@@ -52,7 +52,7 @@ class ScheduleRulesTest {
     @Test
     void localTimesAreReadInTheDeviceZone() {
         // 10:00 "device time" in Helsinki (UTC+2 in November) is 08:00Z
-        DeadlineWindow w = DeadlineWindow.of(DeadlineWindow.DOTNET_MIN_VALUE_MS, T.toEpochMilli(), "", ZoneId.of("Europe/Helsinki"));
+        DeadlineWindow w = DeadlineWindow.of(DeadlineWindow.DOTNET_MIN_VALUE_MS, T.toEpochMilli(), "LocalTime", ZoneId.of("Europe/Helsinki"));
         assertEquals(Optional.of(Instant.parse("2026-11-22T08:00:00Z")), w.deadline());
         assertEquals(ScheduleWindow.BEFORE_DEADLINE, w.position(Instant.parse("2026-11-22T07:59:59Z")));
         assertEquals(ScheduleWindow.DEADLINE_REACHED, w.position(Instant.parse("2026-11-22T08:00:00Z")));

@@ -37,6 +37,7 @@ class DecryptInfoTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         device = g.generateKeyPair();
+        g.initialize(1024); // only has to be another key; small keys are quick to make
         other = g.generateKeyPair();
         Instant now = Instant.now();
         deviceCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(

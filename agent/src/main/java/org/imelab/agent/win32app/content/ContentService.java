@@ -1,0 +1,23 @@
+package org.imelab.agent.win32app.content;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.imelab.gateway.protocol.win32.Win32AppPolicy;
+import org.imelab.registry.ime.Scope;
+
+/**
+ * The service side of content phase 1: {@code GetContentInfo} (where the package is, and its keys
+ * encrypted to the device certificate) and the CDN download. The SideCar implementation talks to
+ * the gateway; nothing else is assumed about it.
+ */
+public interface ContentService {
+
+    /**
+     * @throws ContentUnavailableException when the service does not answer, refuses, or its
+     *                                     answer cannot be opened with the device key
+     */
+    ContentLocation contentInfo(Win32AppPolicy policy, Scope scope) throws ContentUnavailableException;
+
+    /** Streams the encrypted package to {@code target} (replaced if present). */
+    void download(ContentLocation location, Path target) throws IOException;
+}

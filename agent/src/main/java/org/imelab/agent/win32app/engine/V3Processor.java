@@ -1,0 +1,331 @@
+package org.imelab.agent.win32app.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.imelab.agent.win32app.graph.AppRef;
+import org.imelab.agent.win32app.graph.Relation;
+import org.imelab.agent.win32app.graph.Subgraph;
+import org.imelab.agent.win32app.graph.SubgraphBuilder;
+import org.imelab.agent.win32app.lifecycle.AppEvent;
+import org.imelab.agent.win32app.lifecycle.AppFacts;
+import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.agent.win32app.lifecycle.AppState;
+import org.imelab.agent.win32app.schedule.DeadlineWindow;
+import org.imelab.agent.win32app.schedule.ReevaluationSchedule;
+import org.imelab.gateway.protocol.win32.FlatDependency;
+import org.imelab.gateway.protocol.win32.InstallEx;
+import org.imelab.gateway.protocol.win32.PolicySet;
+import org.imelab.gateway.protocol.win32.Win32AppPolicy;
+import org.imelab.registry.ime.Applicability;
+import org.imelab.registry.ime.ComplianceState;
+import org.imelab.registry.ime.DesiredState;
+import org.imelab.registry.ime.RetryState;
+import org.imelab.registry.ime.Scope;
+import org.imelab.registry.ime.SubgraphHash;
+import org.imelab.registry.ime.Win32AppRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The V3Processor: one check-in's apps for one scope, subgraph by subgraph, children first. Decides
+ * per subgraph whether it is looked at (new apps, a due retry, an install request, a schedule, or
+ * the re-evaluation interval), reads the GRS, runs each app's {@link AppPass}, then saves the GRS,
+ * {@code LastHashValue} and the re-evaluation time, and sends the subgraph's reports.
+ */
+final class V3Processor {
+    private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
+
+    /** The outcomes of one check-in, for the console line and the tests. */
+    record Summary(Map<String, AppState> changed, int unchanged) {
+        String line() {
+            if (changed.isEmpty()) {
+                return unchanged + " app(s), all unchanged";
+            }
+            Map<AppState, Integer> counts = new LinkedHashMap<>();
+            changed.values().forEach(s -> counts.merge(s, 1, Integer::sum));
+            StringBuilder b = new StringBuilder().append(changed.size() + unchanged).append(" app(s): ");
+            counts.forEach((s, n) -> b.append(n).append(' ').append(s.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(", "));
+            return b.append(unchanged).append(" unchanged").toString();
+        }
+    }
+
+    private final Win32AppServices s;
+    private final GrsManager grs;
+    private final ReevaluationScheduleManager reevaluation;
+
+    V3Processor(Win32AppServices s) {
+        this.s = s;
+        this.grs = new GrsManager(s.ime().grs());
+        this.reevaluation = new ReevaluationScheduleManager(s.ime().reevaluation());
+    }
+
+    Summary process(PolicySet policies, Scope scope) {
+        Map<String, Win32AppPolicy> byId = usable(policies);
+        SubgraphBuilder.Result graphs = SubgraphBuilder.build(
+                byId.values().stream().map(p -> new AppRef(p.id(), p.version())).toList(), relations(byId.values()));
+        graphs.rejected().forEach((ids, why) -> LOG.warn("[Win32App][V3Processor] Subgraph with app ids: {} is not "
+                + "processed: {}", String.join(", ", ids), why));
+        LOG.info("[Win32App][V3Processor] Processing {} subgraphs.", graphs.subgraphs().size());
+        Map<String, AppState> changed = new LinkedHashMap<>();
+        int[] unchanged = {0};
+        for (Subgraph g : graphs.subgraphs()) {
+            processSubgraph(g, byId, scope, changed, unchanged);
+        }
+        LOG.info("[Win32App][V3Processor] Done processing {} subgraphs.", graphs.subgraphs().size());
+        return new Summary(changed, unchanged[0]);
+    }
+
+    /** The policies the engine can process; WinGet apps and policies without an id or version are left out. */
+    static Map<String, Win32AppPolicy> usable(PolicySet policies) {
+        Map<String, Win32AppPolicy> out = new LinkedHashMap<>();
+        for (Win32AppPolicy p : policies.accepted()) {
+            if (p.id() == null || p.version() == null || p.intent() == null || !knownIntent(p.intent())) {
+                LOG.warn("[Win32App][V3Processor] Skipping policy {}: it has no Id, Version or known Intent.", p.id());
+            } else if (p.isWinGetApp()) {
+                LOG.info("[Win32App][V3Processor] App with id: {} is a WinGet app; imelab does not process those.", p.id());
+            } else {
+                out.put(p.id().toLowerCase(Locale.ROOT), p);
+            }
+        }
+        return out;
+    }
+
+    private static boolean knownIntent(int code) {
+        try {
+            Intent.ofCode(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static List<Relation> relations(java.util.Collection<Win32AppPolicy> policies) {
+        Set<Relation> out = new LinkedHashSet<>();
+        for (Win32AppPolicy p : policies) {
+            if (p.flatDependencies() != null) {
+                for (FlatDependency d : p.flatDependencies()) {
+                    if (d != null && d.appId() != null && d.childId() != null) {
+                        out.add(new Relation(d.appId().toLowerCase(Locale.ROOT), d.childId().toLowerCase(Locale.ROOT),
+                                d.action()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void processSubgraph(Subgraph g, Map<String, Win32AppPolicy> byId, Scope scope,
+            Map<String, AppState> changed, int[] unchanged) {
+        LOG.info("[Win32App][V3Processor] Processing subgraph with app ids: {}", g.appIdList());
+        Instant now = s.clock().instant();
+        List<AppRef> order = g.order();
+        List<AppRef> active = order.stream().filter(a -> !excludedByFilter(byId.get(a.appId()))).toList();
+        if (active.isEmpty()) {
+            LOG.info("[Win32App][V3Processor] All apps in the subgraph are not applicable due to assignment filters. "
+                    + "Skipping processing.");
+            LOG.info("[Win32App][V3Processor] Done processing subgraph.");
+            return;
+        }
+        SubgraphHash hash = g.hash();
+        Map<String, Set<String>> needs = needs(byId.values(), order);
+        Map<AppRef, Optional<Win32AppRecord>> records = new HashMap<>();
+        Map<AppRef, Optional<RetryState>> retries = new HashMap<>();
+        Map<AppRef, Boolean> requested = new HashMap<>();
+        for (AppRef a : active) {
+            records.put(a, s.ime().win32Apps().read(scope, a.key()));
+            retries.put(a, s.ime().retries().read(scope, a.key()));
+            Intent intent = Intent.ofCode(byId.get(a.appId()).intent());
+            requested.put(a, intent == Intent.AVAILABLE
+                    && s.availableRequests().requested(scope, a.appId()).isPresent());
+        }
+        Optional<Instant> last = reevaluation.previous(scope, hash);
+        Duration interval = interval(active, byId);
+        boolean due = reevaluation.isDue(last, interval, now);
+        boolean fresh = active.stream().anyMatch(a -> records.get(a).isEmpty());
+        boolean retryDue = active.stream().anyMatch(a -> retries.get(a).map(r -> !r.nextRetryTimeUtc().isAfter(now))
+                .orElse(false));
+        boolean asked = requested.containsValue(true);
+        boolean scheduled = active.stream().anyMatch(a -> awaitingSchedule(byId.get(a.appId()), records.get(a)));
+        boolean intentChanged = active.stream().anyMatch(a -> intentChanged(byId.get(a.appId()), records.get(a)));
+        if (!(due || fresh || retryDue || asked || scheduled || intentChanged)) {
+            Optional<Instant> waiting = active.stream().flatMap(a -> retries.get(a).stream())
+                    .map(RetryState::nextRetryTimeUtc).min(Instant::compareTo);
+            if (waiting.isPresent()) {
+                LOG.info("[Win32App][V3Processor] Subgraph is waiting for a retry due at {}.", waiting.get());
+            } else {
+                reevaluation.logNotExpired(last.orElse(now), interval);
+            }
+            unchanged[0] += active.size();
+            LOG.info("[Win32App][V3Processor] Done processing subgraph.");
+            return;
+        }
+
+        boolean availableSubgraph = active.stream()
+                .anyMatch(a -> Intent.ofCode(byId.get(a.appId()).intent()) == Intent.AVAILABLE && requested.get(a));
+        Map<String, AppPass.Outcome> outcomes = new HashMap<>();
+        Set<String> skipped = new LinkedHashSet<>();
+        List<String> toGrs = new ArrayList<>();
+        for (AppRef a : active) {
+            Win32AppPolicy policy = byId.get(a.appId());
+            Optional<RetryState> retry = retries.get(a);
+            if (retry.isPresent() && retry.get().nextRetryTimeUtc().isAfter(now)) {
+                LOG.info("[Win32App] App with id: {} waits for retry {} at {}.", a.appId(), retry.get().retryCount(),
+                        retry.get().nextRetryTimeUtc());
+                skipped.add(a.appId());
+                unchanged[0]++;
+                continue;
+            }
+            Blocking blocking = blocking(needs.getOrDefault(a.appId(), Set.of()), outcomes, skipped);
+            if (blocking == Blocking.WAIT) {
+                LOG.info("[Win32App] App with id: {} waits for its dependencies.", a.appId());
+                skipped.add(a.appId());
+                unchanged[0]++;
+                continue;
+            }
+            Intent intent = Intent.ofCode(policy.intent());
+            boolean dependencyOnly = intent == Intent.NOT_TARGETED;
+            boolean wanted = requested.get(a);
+            if (dependencyOnly) {
+                // a dependency is installed for the apps that need it: on request when they are available
+                List<AppRef> parents = active.stream().filter(p -> needs.getOrDefault(p.appId(), Set.of())
+                        .contains(a.appId())).toList();
+                boolean onlyAvailableParents = !parents.isEmpty() && parents.stream()
+                        .allMatch(p -> Intent.ofCode(byId.get(p.appId()).intent()) == Intent.AVAILABLE);
+                if (onlyAvailableParents) {
+                    intent = Intent.AVAILABLE;
+                    wanted = parents.stream().anyMatch(requested::get);
+                }
+            }
+            AppFacts.GrsStatus grsStatus = grs.status(scope, hash, a,
+                    availableSubgraph || (intent == Intent.AVAILABLE && wanted), now);
+            InstallEx ex = policy.installEx() == null ? new InstallEx(null, null, null, null, null, null, null)
+                    : policy.installEx();
+            AppFacts facts = new AppFacts(intent, wanted,
+                    DeadlineWindow.of(policy.startDeadlineEx(), s.settings().deviceZone()).position(now), grsStatus,
+                    retry.map(RetryState::retryCount).orElse(0), ex.maxRetriesOrDefault(),
+                    Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty());
+            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts);
+            AppPass.Outcome outcome = switch (blocking) {
+                case FAILED -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(false));
+                case NOT_APPLICABLE -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(true));
+                default -> retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
+                        : pass.run(AppState.NEW, new AppEvent.Begin());
+            };
+            outcomes.put(a.appId(), outcome);
+            s.catalog().put(scope, a.key(), new AppCatalog.Entry(policy.name() == null ? "" : policy.name(),
+                    policy.intent(), policy.reevaluationMinutesOrDefault()));
+            if (outcome.enteredGrs()) {
+                toGrs.add(a.appId());
+            }
+            if (outcome.stateChanged()) {
+                changed.put(a.appId(), outcome.state());
+            } else {
+                unchanged[0]++;
+            }
+            if (wanted && Intent.ofCode(policy.intent()) == Intent.AVAILABLE && outcome.state() != AppState.WAITING_RETRY) {
+                s.availableRequests().clear(scope, a.appId());
+            }
+        }
+        grs.save(scope, hash, toGrs, now);
+        for (AppRef a : active) {
+            if (outcomes.containsKey(a.appId())
+                    && !s.ime().reporting().lastHashValue(scope, a.appId()).equals(Optional.of(hash))) {
+                s.ime().reporting().putLastHashValue(scope, a.appId(), hash);
+            }
+        }
+        if (skipped.isEmpty()) {
+            reevaluation.saveEvaluation(scope, hash, now);
+        }
+        s.reporting().flush();
+        LOG.info("[Win32App][V3Processor] Done processing subgraph.");
+    }
+
+    private enum Blocking { NONE, FAILED, NOT_APPLICABLE, WAIT }
+
+    /** What the app's dependencies, processed before it in this pass, mean for it. */
+    private static Blocking blocking(Set<String> children, Map<String, AppPass.Outcome> outcomes, Set<String> skipped) {
+        Blocking b = Blocking.NONE;
+        for (String child : children) {
+            if (skipped.contains(child)) {
+                return Blocking.WAIT;
+            }
+            AppPass.Outcome o = outcomes.get(child);
+            if (o == null) {
+                continue;
+            }
+            switch (o.state()) {
+                case FAILED, NOT_ATTEMPTED, IN_GRS -> b = Blocking.FAILED;
+                case NOT_APPLICABLE -> {
+                    if (b == Blocking.NONE) {
+                        b = Blocking.NOT_APPLICABLE;
+                    }
+                }
+                case WAITING_RETRY, WAITING_SCHEDULE, CONTENT_CACHED, AVAILABLE -> {
+                    return Blocking.WAIT;
+                }
+                default -> {
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Parent app id -> the ids of the apps it depends on (within this subgraph). */
+    private static Map<String, Set<String>> needs(java.util.Collection<Win32AppPolicy> policies, List<AppRef> order) {
+        Set<String> ids = new LinkedHashSet<>();
+        order.forEach(a -> ids.add(a.appId()));
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Relation r : relations(policies)) {
+            if (r.isDependency() && ids.contains(r.parentId()) && ids.contains(r.childId())) {
+                out.computeIfAbsent(r.parentId(), k -> new LinkedHashSet<>()).add(r.childId());
+            }
+        }
+        return out;
+    }
+
+    static boolean excludedByFilter(Win32AppPolicy p) {
+        return p.applicabilityDueToAssignmentFilters() != null
+                && p.applicabilityDueToAssignmentFilters() == Applicability.AssignmentFiltersCriteriaNotMet.code();
+    }
+
+    /** The shortest re-evaluation interval of the subgraph's apps. */
+    static Duration interval(List<AppRef> apps, Map<String, Win32AppPolicy> byId) {
+        return apps.stream().map(a -> ReevaluationSchedule.interval(byId.get(a.appId()).reevaluationInterval()))
+                .min(Duration::compareTo).orElse(ReevaluationSchedule.DEFAULT_INTERVAL);
+    }
+
+    /** A scheduled assignment not yet installed is looked at every check-in, so its start and deadline are met. */
+    private boolean awaitingSchedule(Win32AppPolicy p, Optional<Win32AppRecord> record) {
+        DeadlineWindow w = DeadlineWindow.of(p.startDeadlineEx(), s.settings().deviceZone());
+        if (w.start().isEmpty() && w.deadline().isEmpty()) {
+            return false;
+        }
+        return record.flatMap(Win32AppRecord::compliance).map(c -> c.complianceState() != ComplianceState.Installed)
+                .orElse(true);
+    }
+
+    /** The admin changed install to uninstall (or back): the recorded desired state says the other. */
+    private static boolean intentChanged(Win32AppPolicy p, Optional<Win32AppRecord> record) {
+        Optional<DesiredState> desired = record.flatMap(Win32AppRecord::compliance).map(c -> c.desiredState());
+        if (desired.isEmpty()) {
+            return false;
+        }
+        Intent intent = Intent.ofCode(p.intent());
+        return switch (desired.get()) {
+            case Present -> intent == Intent.REQUIRED_UNINSTALL;
+            case NotPresent -> intent != Intent.REQUIRED_UNINSTALL;
+            case Available -> intent != Intent.AVAILABLE;
+            default -> false;
+        };
+    }
+}

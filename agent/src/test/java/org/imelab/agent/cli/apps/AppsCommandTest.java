@@ -1,0 +1,110 @@
+package org.imelab.agent.cli.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.imelab.agent.cli.ImelabCommand;
+import org.imelab.agent.win32app.engine.AppCatalog;
+import org.imelab.agent.win32app.engine.AvailableAppRequests;
+import org.imelab.registry.Registry;
+import org.imelab.registry.file.FileRegistry;
+import org.imelab.registry.ime.Applicability;
+import org.imelab.registry.ime.ComplianceState;
+import org.imelab.registry.ime.ComplianceStateMessage;
+import org.imelab.registry.ime.DesiredState;
+import org.imelab.registry.ime.EnforcementState;
+import org.imelab.registry.ime.EnforcementStateMessage;
+import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.ImeRegistry;
+import org.imelab.registry.ime.InstallContext;
+import org.imelab.registry.ime.Scope;
+import org.imelab.registry.ime.SubgraphHash;
+import org.imelab.registry.ime.TargetType;
+import org.imelab.registry.ime.TargetingMethod;
+import org.imelab.registry.ime.Win32AppKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AppsCommandTest {
+    static final String ID = "c1000000-0000-4000-8000-000000000001";
+    @TempDir
+    Path home;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int imelab(String... args) {
+        CommandLine cl = ImelabCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cl.execute(all);
+    }
+
+    Registry open() {
+        return new FileRegistry(home.resolve("registry"));
+    }
+
+    void failedApp() {
+        try (Registry r = open()) {
+            ImeRegistry ime = new ImeRegistry(r, ImeLayout.standard());
+            Win32AppKey key = Win32AppKey.of(ID, 1);
+            ime.win32Apps().write(Scope.DEVICE, key, ComplianceStateMessage.of(Applicability.Applicable,
+                    ComplianceState.NotInstalled, DesiredState.Present, -2016345060,
+                    TargetingMethod.EgatTargetedApplication, InstallContext.System, TargetType.Device),
+                    new EnforcementStateMessage(EnforcementState.Error, -2016345060, TargetingMethod.EgatTargetedApplication),
+                    Instant.parse("2026-11-22T08:00:00Z"));
+            SubgraphHash hash = SubgraphHash.of(java.util.List.of(key));
+            ime.grs().put(Scope.DEVICE, hash, ID, Instant.parse("2026-11-22T08:00:00Z"));
+            new AppCatalog(r, ime.layout()).put(Scope.DEVICE, key, new AppCatalog.Entry("Lab App", 3, 480));
+        }
+    }
+
+    @Test
+    void listsEachAppDecodedAsJson() throws Exception {
+        failedApp();
+        assertEquals(0, imelab("apps", "--json"), err.toString());
+        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, rows.size());
+        JsonNode row = rows.get(0);
+        assertEquals(ID, row.get("AppId").asText());
+        assertEquals("Lab App", row.get("Name").asText());
+        assertEquals("RequiredInstall", row.get("Intent").asText());
+        assertEquals("Error (5000)", row.get("Enforcement").asText());
+        assertEquals(-2016345060, row.get("ErrorCode").asInt());
+        assertEquals("0x87D1041C", row.get("ErrorCodeHex").asText());
+        assertEquals("11/22/2026 08:00:00", row.get("GrsTime").asText());
+        assertTrue(row.get("GrsExpiry").asText().startsWith("11/23/2026 08:00:00"));
+    }
+
+    @Test
+    void resetDeletesTheAppKeyAndItsGrsEntryWithoutARunningAgent() {
+        failedApp();
+        assertEquals(0, imelab("apps", "reset", ID), err.toString());
+        assertTrue(out.toString().contains("not running"), out.toString());
+        try (Registry r = open()) {
+            ImeRegistry ime = new ImeRegistry(r, ImeLayout.standard());
+            assertTrue(ime.win32Apps().read(Scope.DEVICE, Win32AppKey.of(ID, 1)).isEmpty());
+            assertTrue(ime.grs().find(Scope.DEVICE, ID).isEmpty());
+        }
+    }
+
+    @Test
+    void installRecordsTheRequestForTheNextCheckIn() {
+        assertEquals(0, imelab("apps", "install", ID), err.toString());
+        try (Registry r = open()) {
+            assertTrue(new AvailableAppRequests(r, ImeLayout.standard()).requested(Scope.DEVICE, ID).isPresent());
+        }
+        assertFalse(out.toString().isEmpty());
+    }
+}

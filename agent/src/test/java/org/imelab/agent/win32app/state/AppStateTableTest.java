@@ -1,0 +1,76 @@
+package org.imelab.agent.win32app.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.imelab.agent.win32app.lifecycle.AppResult;
+import org.imelab.registry.ime.Applicability;
+import org.imelab.registry.ime.DetectionState;
+import org.imelab.registry.ime.InstallContext;
+import org.imelab.registry.ime.TargetType;
+import org.imelab.registry.ime.TargetingMethod;
+import org.junit.jupiter.api.Test;
+
+/** The observed state combinations of ime-behaviour.md C §1.2 as test vectors of the one mapping table. */
+class AppStateTableTest {
+
+    static AppStateTable.Context ctx(boolean uninstall, boolean executed, Applicability a, Integer code) {
+        return new AppStateTable.Context(uninstall, executed, a, code, TargetingMethod.EgatTargetedApplication,
+                InstallContext.System, TargetType.User, null);
+    }
+
+    @Test
+    void installedIsTheVerbatimRaduSample() {
+        AppStateTable.Row row = AppStateTable.of(AppResult.INSTALLED, ctx(false, false, Applicability.Applicable, null));
+        assertEquals("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,\"ErrorCode\":null,"
+                + "\"TargetingMethod\":0,\"InstallContext\":2,\"TargetType\":1,\"ProductVersion\":null,"
+                + "\"AssignmentFilterIds\":null}", row.compliance().toJson());
+        assertEquals(Optional.empty(), row.enforcement(), "a re-detection does not touch the enforcement record");
+        assertEquals(DetectionState.Detected, row.detection());
+    }
+
+    @Test
+    void notDetectedAfterInstallIs5000With0x87D1041C() {
+        AppStateTable.Row row = AppStateTable.of(AppResult.FAILED_NOT_DETECTED, ctx(false, true, Applicability.Applicable, 0));
+        assertEquals(0, row.compliance().applicability().code());
+        assertEquals(2, row.compliance().desiredState().code());
+        assertEquals("{\"EnforcementState\":5000,\"ErrorCode\":-2016345060,\"TargetingMethod\":0}",
+                row.enforcement().orElseThrow().toJson());
+    }
+
+    @Test
+    void uninstallSuccessIsDesiredState1Enforcement1000ErrorCode0() {
+        AppStateTable.Row row = AppStateTable.of(AppResult.NOT_PRESENT, ctx(true, true, Applicability.Applicable, 0));
+        assertEquals(1, row.compliance().desiredState().code());
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}",
+                row.enforcement().orElseThrow().toJson());
+    }
+
+    @Test
+    void softRebootIs3010WithASuccessState() {
+        AppStateTable.Row row = AppStateTable.of(AppResult.INSTALLED_SOFT_REBOOT, ctx(false, true, Applicability.Applicable, 3010));
+        assertEquals(3010, row.enforcement().orElseThrow().errorCode());
+        assertTrue(row.enforcement().orElseThrow().enforcementState().isSuccess());
+        assertEquals(1, row.compliance().complianceState().code());
+    }
+
+    @Test
+    void requirementNotMetKeepsItsCodeWithComplianceState2AndDesiredState0() {
+        for (Applicability a : new Applicability[] {Applicability.ScriptRequirementRuleNotMet,
+                Applicability.FileSystemRequirementRuleNotMet, Applicability.RegistryRequirementRuleNotMet}) {
+            AppStateTable.Row row = AppStateTable.of(AppResult.NOT_APPLICABLE, ctx(false, false, a, null));
+            assertEquals(a, row.compliance().applicability());
+            assertEquals(2, row.compliance().complianceState().code());
+            assertEquals(0, row.compliance().desiredState().code());
+            assertEquals(Optional.empty(), row.enforcement());
+        }
+    }
+
+    @Test
+    void aParentOfAFailedDependencyIsNotAttempted6001() {
+        AppStateTable.Row row = AppStateTable.of(AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED,
+                ctx(false, false, Applicability.Applicable, null));
+        assertEquals(6001, row.enforcement().orElseThrow().enforcementState().code());
+    }
+}
