@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -20,10 +19,11 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.daemon.AgentCompanion;
+import org.imelab.agent.enroll.LabEnrollment;
+import org.imelab.agent.enroll.LabTrust;
 import org.imelab.agent.gateway.Backoff;
 import org.imelab.agent.gateway.DeviceKeyManager;
 import org.imelab.agent.gateway.GatewayClient;
-import org.imelab.agent.gateway.LabEnrollment;
 import org.imelab.agent.gateway.LabPushListener;
 import org.imelab.agent.gateway.PushNotifications;
 import org.imelab.agent.gateway.SideCarCheckin;
@@ -45,6 +45,7 @@ import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.CertMetadataKey;
 import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.LabEnrollmentKey;
 
 /**
  * What {@code imelab run} checks in with: no gateway, a gateway at a URL, or the lab gateway
@@ -88,19 +89,15 @@ final class CheckinWiring {
         List<AutoCloseable> closeables = new ArrayList<>();
         closeables.add(lab);
         try {
-            X509TrustManager trust = trustOnly(List.of(lab.caCertificate()));
-            PortableCertificateSource store = new PortableCertificateSource(ctx.home().certStoreDir());
+            X509TrustManager trust = LabTrust.forRoot(lab.caCertificate());
+            LabEnrollment.Enrolled enrolled = new LabEnrollment(new PortableCertificateSource(ctx.home().certStoreDir()),
+                    new LabEnrollmentKey(ctx.registry(), ctx.layout()), JSON)
+                    .ensure(lab.baseUrl(), lab.caCertificate(), trust, deviceName(), ctx.clock().instant());
             DeviceCertificateProvider device = deviceCertificate(ctx);
-            boolean known = device.deviceCertificate().map(MdmCandidate::thumbprint)
-                    .filter(t -> lab.devices().stream().anyMatch(d -> d.thumbprint().equalsIgnoreCase(t)))
-                    .isPresent();
-            if (!known) {
-                LabEnrollment.enroll(lab.baseUrl(), trust, store, deviceName(), JSON);
-                device.invalidate();
-            }
             Connection c = connect(ctx, lab.sideCarUrl(), trust, device, closeables);
             return new Wiring(c.checkin(), List.of(pushListener(c, lab.baseUrl(), ctx)), closeables,
-                    "embedded lab gateway " + lab.baseUrl() + " (lab file " + labFile + ")");
+                    "embedded lab gateway " + lab.baseUrl() + " (lab file " + labFile + "), device "
+                    + enrolled.deviceId() + (enrolled.reused() ? "" : ", enrolled just now"));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             lab.close();
             throw e;

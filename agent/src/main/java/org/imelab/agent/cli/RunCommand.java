@@ -24,6 +24,7 @@ import org.imelab.agent.logging.AgentLogging;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
 import org.imelab.agent.sync.CheckinRequest;
+import org.imelab.gateway.lab.SampleLab;
 import org.imelab.gateway.protocol.win32.PolicySet;
 import org.imelab.agent.time.ExecutorScheduler;
 import org.imelab.logs.ime.ImeLogLayout;
@@ -92,10 +93,6 @@ public final class RunCommand implements Callable<Integer> {
             err.println("imelab run: --gateway and --gateway-ca go together");
             return ExitCodes.REFUSED;
         }
-        if (lab != null && lab.isEmpty()) {
-            err.println("imelab run: this build has no sample lab yet; give a lab file: --lab FILE");
-            return ExitCodes.REFUSED;
-        }
         AgentConfig config;
         try {
             config = AgentConfig.defaults(parent.dataHome().ipcSocket())
@@ -128,7 +125,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             CheckinWiring.Context ctx = new CheckinWiring.Context(home, registry, config.layout(), scheduler,
                     Clock.systemUTC(), RandomGenerator.getDefault(), RunCommand::policiesOnly);
-            wiring = lab != null ? CheckinWiring.embeddedLab(ctx, Path.of(lab))
+            wiring = lab != null ? CheckinWiring.embeddedLab(ctx, lab.isEmpty()
+                            ? SampleLab.extractTo(home.root().resolve("lab").resolve("sample")) : Path.of(lab))
                     : gatewayUrl != null ? CheckinWiring.remote(ctx, gatewayUrl, gatewayCa)
                     : CheckinWiring.none();
         } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -62,8 +62,6 @@ public final class CheckinSchedule implements CheckinObserver {
         Instant now = scheduler.now();
         CheckinState stored = state.read();
         Duration delay = startDelay.next();
-        ime.info("Delaying all checkins by {} s", delay.toSeconds());
-        scheduler.schedule("service start check-in", delay, () -> triggers.request(CheckinTrigger.SERVICE_START));
         Instant firstCheckin = now.plus(delay);
         synchronized (this) {
             interval = resolveInterval(stored);
@@ -79,6 +77,8 @@ public final class CheckinSchedule implements CheckinObserver {
             persistNextDue();
             timer.rescheduleAt(due);
         }
+        ime.info("Delaying all checkins by {} s", delay.toSeconds());
+        scheduler.schedule("service start check-in", delay, () -> triggers.request(CheckinTrigger.SERVICE_START));
     }
 
     /** Stops the timer; a check-in in progress is the coordinator's business. */

@@ -41,7 +41,7 @@ class RunLabProcessTest {
     private Process start(Path home, Path lab, BlockingQueue<String> lines) throws IOException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.imelab.agent.Main",
-                "--home", home.toString(), "--registry", "memory", "run", "--start-delay", "0", "--lab", lab.toString())
+                "--home", home.toString(), "run", "--start-delay", "0", "--lab", lab.toString())
                 .redirectErrorStream(true).start();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
