@@ -50,13 +50,13 @@ public final class IpcClient {
                 while (out.hasRemaining()) {
                     ch.write(out);
                 }
-                IpcWire.Line answer = IpcWire.readLine(ch, IpcWire.MAX_RESPONSE, StandardCharsets.UTF_8);
-                if (answer instanceof IpcWire.Line.Text t) {
-                    return IpcWire.decode(t.value());
+                String answer = IpcWire.readAll(ch, IpcWire.MAX_RESPONSE);
+                if (answer.isEmpty()) {
+                    throw new IOException("The imelab agent closed the connection without an answer");
                 }
-                throw new IOException("The imelab agent closed the connection without an answer");
+                return IpcWire.decode(answer);
             });
-            Thread.ofVirtual().name("imelab-ipc-client").start(io);
+            Thread.ofPlatform().name("imelab-ipc-client").daemon(true).start(io);
             try {
                 return io.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
