@@ -4,13 +4,29 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where imelab keeps what it writes off Windows: the file registry, logs, IMECache and the
- * certificate store, all under one folder so several lab devices can live side by side.
- * Chosen by {@code --home}, else {@code IMELAB_HOME}, else {@code ~/.imelab}.
+ * Where imelab keeps what it writes: the file registry, logs, IMECache and the certificate store.
+ * Off Windows (and on Windows with {@code --home}) all of it lives under one folder, so several lab
+ * devices can live side by side: {@code --home}, else {@code IMELAB_HOME}, else {@code ~/.imelab}.
+ * On Windows without either, the logs and IMECache are the real agent's folders
+ * ({@code C:\ProgramData\Microsoft\IntuneManagementExtension\Logs}, {@code C:\Windows\IMECache})
+ * and imelab's own files go to {@code C:\ProgramData\imelab}.
+ *
+ * @param root      imelab's own folder
+ * @param logsDir   the IME log folder
+ * @param imeCache  the staged-content folder
  */
-public record DataHome(Path root) {
+public record DataHome(Path root, Path logsDir, Path imeCache) {
+
+    /** A portable home: everything under {@code root}. */
+    public DataHome(Path root) {
+        this(root, root.resolve("Logs"), root.resolve("IMECache"));
+    }
 
     public static DataHome resolve(Path option, Map<String, String> env, String userHome) {
+        return resolve(option, env, userHome, System.getProperty("os.name", ""));
+    }
+
+    public static DataHome resolve(Path option, Map<String, String> env, String userHome, String osName) {
         if (option != null) {
             return new DataHome(option.toAbsolutePath().normalize());
         }
@@ -18,22 +34,24 @@ public record DataHome(Path root) {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new DataHome(Path.of(fromEnv).toAbsolutePath().normalize());
         }
+        if (osName.startsWith("Windows")) {
+            Path programData = Path.of(env.getOrDefault("ProgramData", "C:\\ProgramData"));
+            Path systemRoot = Path.of(env.getOrDefault("SystemRoot", "C:\\Windows"));
+            return new DataHome(programData.resolve("imelab"),
+                    programData.resolve("Microsoft").resolve("IntuneManagementExtension").resolve("Logs"),
+                    systemRoot.resolve("IMECache"));
+        }
         return new DataHome(Path.of(userHome, ".imelab").toAbsolutePath().normalize());
     }
 
-    /** The portable registry's folder. */
+    /** The portable registry's folder (used off Windows, or with {@code --registry file}). */
     public Path registryDir() {
         return root.resolve("registry");
     }
 
-    /** The IME log folder (C:\ProgramData\Microsoft\IntuneManagementExtension\Logs on Windows). */
-    public Path logsDir() {
-        return root.resolve("Logs");
-    }
-
-    /** Staged content (C:\Windows\IMECache on Windows). */
+    /** Staged content: {@code IMECache\{appId}_{version}} folders. */
     public Path imeCacheDir() {
-        return root.resolve("IMECache");
+        return imeCache;
     }
 
     /**

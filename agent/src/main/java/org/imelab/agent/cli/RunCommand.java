@@ -2,8 +2,6 @@ package org.imelab.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,14 +16,27 @@ import org.imelab.agent.ipc.DaemonNotRunningException;
 import org.imelab.agent.ipc.IpcClient;
 import org.imelab.agent.ipc.IpcServer;
 import org.imelab.agent.ipc.IpcVerb;
-import java.nio.file.Files;
 import java.util.OptionalInt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.inventory.GatewayInventoryUploader;
+import org.imelab.agent.inventory.InstalledProgramsSource;
+import org.imelab.agent.inventory.InventoryWorkload;
+import org.imelab.gateway.protocol.SideCarJson;
+import org.imelab.agent.device.DeviceStack;
+import org.imelab.agent.device.EmbeddedLab;
+import org.imelab.agent.device.WorkloadWakeUps;
+import org.imelab.agent.enroll.LabEnrollment;
+import org.imelab.agent.sync.CheckinObserver;
+import org.imelab.agent.sync.CheckinResult;
+import org.imelab.gateway.lab.LabDefinitionException;
 import org.imelab.agent.logging.AgentLogging;
 import org.imelab.install.service.HostedService;
 import org.imelab.install.service.ServiceHosts;
-import org.imelab.agent.sync.CheckinRequest;
-import org.imelab.gateway.lab.SampleLab;
-import org.imelab.gateway.protocol.win32.PolicySet;
+import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.time.ExecutorScheduler;
 import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
@@ -57,17 +68,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--lab", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
             description = "Run the lab gateway embedded on loopback and check in against it, serving the lab "
-                    + "FILE (default: the sample lab). The device enrolls itself the first time.")
+                    + "FILE (default: the sample lab).")
     String lab;
-
-    @Option(names = "--gateway", paramLabel = "URL",
-            description = "Check in with the SideCar gateway at URL (e.g. the one `imelab lab-gateway` prints), "
-                    + "with the device certificate GetMDMCert picks.")
-    String gatewayUrl;
-
-    @Option(names = "--gateway-ca", paramLabel = "FILE",
-            description = "PEM file of the CA that issued the gateway's TLS certificate (with --gateway).")
-    Path gatewayCa;
 
     @Option(names = "--log-layout", paramLabel = "LAYOUT", converter = LogLayoutConverter.class,
             description = "IME log files: default (the 2408+ split: Win32 app lines in AppWorkload.log) or legacy "
@@ -85,14 +87,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lab != null && gatewayUrl != null) {
-            err.println("imelab run: --lab runs its own gateway; give either --lab or --gateway, not both");
-            return ExitCodes.REFUSED;
-        }
-        if ((gatewayUrl == null) != (gatewayCa == null)) {
-            err.println("imelab run: --gateway and --gateway-ca go together");
-            return ExitCodes.REFUSED;
-        }
         AgentConfig config;
         try {
             config = AgentConfig.defaults(parent.dataHome().ipcSocket())
@@ -103,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         DataHome home = parent.dataHome();
+        // before anything starts (the embedded lab shares its state folder): one agent per data home
         if (Files.exists(home.ipcSocket())) {
             try {
                 new IpcClient(home.ipcSocket(), DaemonCall.TIMEOUT).send(IpcVerb.STATUS);
@@ -121,34 +116,64 @@ public final class RunCommand implements Callable<Integer> {
         ImeLogSettings logSettings = AgentLogging.imeLogSettings(home.logsDir(), logLayout,
                 new ImeRegistry(registry), Clock.systemDefaultZone());
         ExecutorScheduler scheduler = new ExecutorScheduler("ime-timer", Clock.systemUTC());
-        CheckinWiring.Wiring wiring;
-        try {
-            CheckinWiring.Context ctx = new CheckinWiring.Context(home, registry, config.layout(), scheduler,
-                    Clock.systemUTC(), RandomGenerator.getDefault(), RunCommand::policiesOnly);
-            wiring = lab != null ? CheckinWiring.embeddedLab(ctx, lab.isEmpty()
-                            ? SampleLab.extractTo(home.root().resolve("lab").resolve("sample")) : Path.of(lab))
-                    : gatewayUrl != null ? CheckinWiring.remote(ctx, gatewayUrl, gatewayCa)
-                    : CheckinWiring.none();
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            err.println("imelab run: " + e.getMessage());
-            scheduler.close();
-            registry.close();
-            return ExitCodes.FAILURE;
-        }
         EmsAgent[] agent = new EmsAgent[1];
         ConsoleReporter console = new ConsoleReporter(out, ZoneId.systemDefault(), () -> agent[0].nextCheckin());
-        agent[0] = new EmsAgent(config, registry, scheduler, wiring.handler(), RandomGenerator.getDefault())
-                .addObserver(console);
-        wiring.companions().forEach(agent[0]::addCompanion);
         console.line(scheduler.now(), "imelab agent starting; data home " + home.root() + ", logs in "
-                + home.logsDir() + "; " + wiring.description() + ". Ctrl-C stops it.");
-        AutoCloseable farewell = () -> {
-            for (AutoCloseable c : wiring.closeables()) {
-                c.close();
-            }
-            console.line(scheduler.now(), "imelab agent stopped.");
-        };
+                + home.logsDir() + ". Ctrl-C stops it.");
+        AutoCloseable farewell = () -> console.line(scheduler.now(), "imelab agent stopped.");
         try (ImeLogs logFiles = AgentLogging.current().startImeLogs(logSettings)) {
+            List<AutoCloseable> afterStop = new ArrayList<>();
+            CheckinHandler handler = noGateway();
+            DeviceStack device = null;
+            EmbeddedLab embedded = null;
+            if (lab != null) {
+                try {
+                    embedded = EmbeddedLab.start(home, lab.isEmpty() ? null : Path.of(lab));
+                } catch (LabDefinitionException e) {
+                    err.println("imelab run: the lab file cannot be used: " + e.getMessage());
+                    return ExitCodes.REFUSED;
+                }
+                afterStop.add(embedded);
+                console.line(scheduler.now(), "lab gateway on " + embedded.gateway().baseUrl() + " serving "
+                        + embedded.labFile());
+                String deviceName = DeviceNames.thisMachine();
+                LabEnrollment.Enrolled enrolled = embedded.enroll(home, registry, config.layout(), deviceName,
+                        scheduler.now());
+                console.line(scheduler.now(), (enrolled.reused() ? "enrolled as device " : "enrolled now as device ")
+                        + enrolled.deviceId() + " (" + deviceName + "), MDM certificate "
+                        + enrolled.certificate().thumbprint());
+                device = new DeviceStack(home, registry, config.layout(), scheduler, embedded.gateway().sideCarUrl(),
+                        embedded.trust(), deviceName);
+                afterStop.add(0, device);
+                console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
+                        + "; using " + device.certificate().thumbprint());
+                handler = device.checkinHandler();
+                device.startDailyCertificateCheck();
+            }
+            agent[0] = new EmsAgent(config, registry, scheduler, handler, RandomGenerator.getDefault())
+                    .addObserver(console);
+            if (device != null) {
+                DeviceStack d = device;
+                EmbeddedLab e = embedded;
+                agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
+                // inventory: a delta at start and every 24 h, full the first time and every 7 days
+                agent[0].withInventory(InventoryWorkload.forDaemon(InstalledProgramsSource.forRegistry(registry), registry,
+                        config.layout(), new GatewayInventoryUploader(d.client(), new SideCarJson(), scheduler.clock()),
+                        scheduler));
+                agent[0].addObserver(new CheckinObserver() {
+                    private boolean listening;
+
+                    @Override
+                    public synchronized void checkinFinished(CheckinResult result) {
+                        if (!listening) { // the push channel opens once the agent is up and has checked in
+                            listening = true;
+                            d.startPush(agent[0].triggers(), e.notifyUrl());
+                        }
+                    }
+                });
+            }
+            List<AutoCloseable> closing = new ArrayList<>(afterStop);
+            closing.addAll(List.of(scheduler, registry, farewell, logFiles));
             // started by the Windows service control manager: it drives start and stop
             OptionalInt asService = ServiceHosts.runUnderServiceControlManager(new HostedService() {
                 @Override
@@ -159,28 +184,25 @@ public final class RunCommand implements Callable<Integer> {
                 @Override
                 public void stop() throws Exception {
                     agent[0].stop();
-                    scheduler.close();
-                    registry.close();
-                    farewell.close();
+                    for (AutoCloseable c : closing) {
+                        c.close();
+                    }
                 }
             });
             if (asService.isPresent()) {
                 return asService.getAsInt();
             }
             // closed after the agent stopped, on Ctrl-C too, so "EMS Agent Stopped" reaches the file
-            return new ForegroundHost(scheduler, registry, farewell, logFiles).run(agent[0]);
+            return new ForegroundHost(closing.toArray(new AutoCloseable[0])).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;
         }
     }
 
-    /**
-     * The Win32 app workload until the engine is wired in: the policies are fetched, logged and
-     * validated; nothing is installed.
-     */
-    private static String policiesOnly(PolicySet policies, CheckinRequest request) {
-        int n = policies.accepted().size();
-        return n + " app polic" + (n == 1 ? "y" : "ies") + " received (the Win32 app engine is not wired in yet)";
+    /** Without --lab there is no gateway to talk to yet: each check-in says so, and the agent keeps running. */
+    private static CheckinHandler noGateway() {
+        return request -> org.imelab.agent.sync.CheckinOutcome.failed(
+                "no gateway is configured: run with --lab to check in against the embedded lab gateway");
     }
 }

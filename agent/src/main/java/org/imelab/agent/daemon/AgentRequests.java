@@ -24,8 +24,18 @@ final class AgentRequests implements IpcServer.Handler {
             case SYNCCOMPLIANCE -> trigger(CheckinTrigger.MONIKER_SYNCCOMPLIANCE);
             case SYNC -> trigger(CheckinTrigger.CLI_SYNC);
             case STATUS -> new IpcResponse(true, "running", agent.status());
+            case INVENTORY -> inventory(false);
+            case INVENTORY_FULL -> inventory(true);
         };
     }
+
+    private IpcResponse inventory(boolean full) {
+        return agent.inventory().map(w -> InventoryRequests.run(w, full, INVENTORY_WAIT))
+                .orElseGet(() -> IpcResponse.refused("This agent runs without the inventory workload (no gateway is configured)"));
+    }
+
+    /** Below the CLI's IPC timeout, so a slow gateway gets "started" rather than a timeout. */
+    static final java.time.Duration INVENTORY_WAIT = java.time.Duration.ofSeconds(8);
 
     private IpcResponse trigger(CheckinTrigger trigger) {
         ime.info("[IPC] Received a sync request: {}", trigger.description());

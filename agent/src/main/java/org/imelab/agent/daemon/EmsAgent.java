@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.imelab.agent.inventory.InventoryWorkload;
 import org.imelab.agent.ipc.IpcServer;
 import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.sync.CheckinObserver;
@@ -45,7 +46,6 @@ public final class EmsAgent {
     private final CheckinHandler handler;
     private final RandomGenerator random;
     private final List<CheckinObserver> observers = new ArrayList<>();
-    private final List<AgentCompanion> companions = new ArrayList<>();
 
     private State state = State.NEW;
     private Instant startedAt;
@@ -53,6 +53,7 @@ public final class EmsAgent {
     private SyncCoordinator coordinator;
     private CheckinSchedule schedule;
     private IpcServer ipc;
+    private InventoryWorkload inventory;
 
     /**
      * @param scheduler the agent's timers; the caller owns it and closes it after {@link #stop()}
@@ -76,13 +77,21 @@ public final class EmsAgent {
         return this;
     }
 
-    /** Adds a companion started after the agent and stopped before it; only before {@link #start()}. */
-    public synchronized EmsAgent addCompanion(AgentCompanion companion) {
+    /**
+     * Adds the inventory (issue 5): started with the agent (its service-start run), stopped with
+     * it, and run on demand by {@code imelab inventory --run}; only before {@link #start()}.
+     */
+    public synchronized EmsAgent withInventory(InventoryWorkload workload) {
         if (state != State.NEW) {
-            throw new IllegalStateException("Companions are added before the agent starts");
+            throw new IllegalStateException("The inventory is added before the agent starts");
         }
-        companions.add(companion);
+        inventory = workload;
         return this;
+    }
+
+    /** The inventory workload, when the agent has one. */
+    public synchronized Optional<InventoryWorkload> inventory() {
+        return Optional.ofNullable(inventory);
     }
 
     /**
@@ -115,13 +124,8 @@ public final class EmsAgent {
         state = State.RUNNING;
         ime.info("EMS Agent Started");
         schedule.start();
-        for (AgentCompanion c : companions) {
-            try {
-                c.start(triggers());
-            } catch (Exception e) {
-                // a companion is an extra: the check-ins run without it
-                ime.error("Could not start {}: {}", c.name(), e.toString(), e);
-            }
+        if (inventory != null) {
+            inventory.start();
         }
     }
 
@@ -137,19 +141,15 @@ public final class EmsAgent {
             }
             state = State.STOPPED;
         }
-        for (AgentCompanion c : companions.reversed()) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                ime.warn("Stopping {} failed: {}", c.name(), e.toString());
-            }
-        }
         try {
             ipc.close();
         } catch (IOException e) {
             ime.warn("Could not remove the IPC socket {}: {}", config.ipcSocket(), e.getMessage());
         }
         schedule.stop();
+        if (inventory != null) {
+            inventory.stop();
+        }
         coordinator.close();
         worker.shutdown();
         try {

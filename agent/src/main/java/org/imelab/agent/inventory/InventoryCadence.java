@@ -27,29 +27,30 @@ public final class InventoryCadence {
      * @param atServiceStart true for the run that belongs to service start (always at least a delta)
      */
     public static Kind due(State state, Instant now, boolean atServiceStart) {
-        if (!state.firstTimeSwitch() || state.lastFull().isEmpty()
+        if (!state.firstTimeSwitch() || state.lastFull().isEmpty() || state.lastFull().get().isAfter(now)
                 || !now.isBefore(state.lastFull().get().plus(FULL_INTERVAL))) {
+            // a stamp in the future means the clock was set back: it cannot say when the last one was
             return Kind.FULL;
         }
         if (atServiceStart) {
             return Kind.DELTA;
         }
-        Instant lastAny = latest(state.lastFull().get(), state.lastDelta());
+        Instant lastAny = latest(state.lastFull().get(), state.lastDelta(), now);
         return now.isBefore(lastAny.plus(DELTA_INTERVAL)) ? Kind.NONE : Kind.DELTA;
     }
 
     /** When the next run (of any kind) is due, for the scheduler and for {@code imelab status}. */
     public static Instant nextDue(State state, Instant now) {
-        if (!state.firstTimeSwitch() || state.lastFull().isEmpty()) {
+        if (!state.firstTimeSwitch() || state.lastFull().isEmpty() || state.lastFull().get().isAfter(now)) {
             return now;
         }
         Instant nextFull = state.lastFull().get().plus(FULL_INTERVAL);
-        Instant nextDelta = latest(state.lastFull().get(), state.lastDelta()).plus(DELTA_INTERVAL);
+        Instant nextDelta = latest(state.lastFull().get(), state.lastDelta(), now).plus(DELTA_INTERVAL);
         Instant next = nextFull.isBefore(nextDelta) ? nextFull : nextDelta;
         return next.isBefore(now) ? now : next;
     }
 
-    private static Instant latest(Instant full, Optional<Instant> delta) {
-        return delta.filter(d -> d.isAfter(full)).orElse(full);
+    private static Instant latest(Instant full, Optional<Instant> delta, Instant now) {
+        return delta.filter(d -> d.isAfter(full) && !d.isAfter(now)).orElse(full);
     }
 }

@@ -1,7 +1,7 @@
 package org.imelab.agent.inventory;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,20 +18,35 @@ public final class InventoryCollector {
     private final InstalledPrograms source;
     private final InventoryBaseline baseline;
     private final InventoryUploader uploader;
-    private final Clock clock;
+    private final InstantSource clock;
 
     /** What a run did. */
     public record Outcome(InventoryCadence.Kind kind, InventoryDelta delta, boolean uploaded, String error) {
     }
 
-    public InventoryCollector(InstalledPrograms source, InventoryBaseline baseline, InventoryUploader uploader, Clock clock) {
+    public InventoryCollector(InstalledPrograms source, InventoryBaseline baseline, InventoryUploader uploader, InstantSource clock) {
         this.source = source;
         this.baseline = baseline;
         this.uploader = uploader;
         this.clock = clock;
     }
 
-    /** What the next run would send now, without sending it ({@code imelab inventory}). */
+    /** The next timed run: when it is due, its kind then, and what it would send if nothing changes until then. */
+    public record Preview(InventoryCadence.Kind kind, Instant due, InventoryDelta delta) {
+    }
+
+    /** What the next timed run would send, without sending it ({@code imelab inventory}). */
+    public Preview nextRun() {
+        Instant now = clock.instant();
+        InventoryCadence.State state = baseline.cadence();
+        Instant due = InventoryCadence.nextDue(state, now);
+        InventoryCadence.Kind kind = InventoryCadence.due(state, due, false);
+        List<InstalledProgram> current = source.list();
+        return new Preview(kind, due, kind == InventoryCadence.Kind.FULL ? InventoryDelta.full(current)
+                : InventoryDelta.between(baseline.load(), current));
+    }
+
+    /** What a run now would send, without sending it. */
     public InventoryDelta preview(boolean forceFull) {
         InventoryCadence.Kind kind = forceFull ? InventoryCadence.Kind.FULL
                 : InventoryCadence.due(baseline.cadence(), clock.instant(), true);

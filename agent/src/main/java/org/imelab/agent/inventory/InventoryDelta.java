@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,16 +29,19 @@ public record InventoryDelta(boolean full, List<InstalledProgram> added, List<In
         return added.size() + changed.size() + removed.size();
     }
 
-    /** Compares by entry id; linear in the sizes of both lists. */
+    /**
+     * Compares by entry (the entry id is a function of the case-folded identity, so the identity
+     * is compared directly: no digest per entry); linear in the sizes of both lists.
+     */
     public static InventoryDelta between(Collection<InstalledProgram> baseline, Collection<InstalledProgram> current) {
         Map<String, InstalledProgram> before = new HashMap<>(baseline.size() * 2);
         for (InstalledProgram p : baseline) {
-            before.put(p.entryId(), p);
+            before.put(p.identity().toLowerCase(Locale.ROOT), p);
         }
         List<InstalledProgram> added = new ArrayList<>();
         List<InstalledProgram> changed = new ArrayList<>();
         for (InstalledProgram now : current) {
-            InstalledProgram was = before.remove(now.entryId());
+            InstalledProgram was = before.remove(now.identity().toLowerCase(Locale.ROOT));
             if (was == null) {
                 added.add(now);
             } else if (was.differsFrom(now)) {

@@ -14,7 +14,11 @@ public enum IpcVerb {
     /** {@code imelab sync}. */
     SYNC("sync"),
     /** {@code imelab status}. */
-    STATUS("status");
+    STATUS("status"),
+    /** {@code imelab inventory --run}: an inventory now (a delta, or a full one when due). */
+    INVENTORY("inventory"),
+    /** {@code imelab inventory --run --full}: a full inventory now. */
+    INVENTORY_FULL("inventoryfull");
 
     private final String wire;
 

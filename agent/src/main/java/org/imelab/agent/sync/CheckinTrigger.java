@@ -13,7 +13,9 @@ public enum CheckinTrigger {
     /** {@code imelab sync} on this machine. */
     CLI_SYNC("CliSync", "imelab sync"),
     /** The gateway asked this device to sync (the admin center's "Sync"). */
-    GATEWAY_PUSH("GatewayPush", "gateway push");
+    GATEWAY_PUSH("GatewayPush", "gateway push"),
+    /** A Win32 app retry, deadline or re-evaluation the engine persisted is due. */
+    WORKLOAD_DUE("WorkloadDue", "app retry or deadline due");
 
     private final String id;
     private final String description;

@@ -49,4 +49,16 @@ class InventoryCadenceTest {
         assertEquals(FULL, InventoryCadence.due(s, T0.plus(Duration.ofDays(7)), true));
         assertEquals(T0.plus(Duration.ofDays(7)), InventoryCadence.nextDue(s, T0.plus(Duration.ofDays(6)).plusSeconds(1)));
     }
+
+    @Test
+    void stampsInTheFutureDoNotPostponeTheInventory() {
+        // the clock was set back a month: the stamps cannot be trusted, so a full one runs now
+        Instant later = T0.plus(Duration.ofDays(30));
+        assertEquals(FULL, InventoryCadence.due(state(true, later, later), T0, false));
+        assertEquals(T0, InventoryCadence.nextDue(state(true, later, later), T0));
+        // only the delta stamp is ahead: the delta cadence counts from the full one
+        InventoryCadence.State s = state(true, T0, later);
+        assertEquals(DELTA, InventoryCadence.due(s, T0.plus(Duration.ofHours(24)), false));
+        assertEquals(T0.plus(Duration.ofHours(24)), InventoryCadence.nextDue(s, T0.plus(Duration.ofHours(1))));
+    }
 }

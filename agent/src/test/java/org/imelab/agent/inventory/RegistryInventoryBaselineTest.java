@@ -106,4 +106,37 @@ class RegistryInventoryBaselineTest {
         assertFalse(baseline.cadence().firstTimeSwitch());
         assertEquals(InventoryCadence.Kind.FULL, InventoryCadence.due(baseline.cadence(), T.plusSeconds(60), false));
     }
+
+    @Test
+    void onePercentOfTwentyThousandChangedWritesInProportionToTheChange() {
+        List<InstalledProgram> list = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            list.add(p(i, "1.0"));
+        }
+        baseline.commit(InventoryDelta.full(list), T);
+        registry.puts.set(0);
+        registry.deletes.set(0);
+
+        // 1 % changed: 67 upgraded, 67 installed, 66 uninstalled
+        List<InstalledProgram> now = new ArrayList<>(list);
+        for (int i = 0; i < 67; i++) {
+            now.set(i * 300, p(i * 300, "2.0"));
+            now.add(p(30_000 + i, "1.0"));
+        }
+        for (int i = 0; i < 66; i++) {
+            now.remove(now.size() / 2);
+        }
+        InventoryDelta delta = InventoryDelta.between(baseline.load(), now);
+        assertEquals(200, delta.size());
+        baseline.commit(delta, T.plusSeconds(86_400));
+
+        int written = registry.puts.get() + registry.deletes.get();
+        System.out.printf("1 %% of 20,000 changed: %d value writes, %d key deletions (%d per changed entry)%n",
+                registry.puts.get(), registry.deletes.get(), written / delta.size());
+        // 7 values per added or changed entry (its key cleared first, so no stale value survives),
+        // one key deletion per removed entry, one timestamp: nothing for the 19,800 unchanged ones
+        assertEquals(134 * 7 + 1, registry.puts.get());
+        assertEquals(134 + 66, registry.deletes.get());
+        assertEquals(20_001, baseline.load().size());
+    }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The admin side of the lab (the admin center's stand-in), on loopback and without a client
- * certificate: {@code GET /lab/devices} (every device with its last check-in and per-app states
- * from its reports), {@code GET /lab/devices/{id}} (the same for one device, with its scripts,
+ * certificate: {@code GET /lab/devices} (every device with its last check-in, per-app states
+ * from its reports and Discovered Apps from its inventories), {@code GET /lab/devices/{id}} (the same for one device, with its scripts,
  * inventory and report history), {@code POST /lab/devices/{id}/sync} ("Sync": asks the device to
  * check in now) and {@code GET /lab/status}.
  */
@@ -92,6 +92,7 @@ final class AdminEndpoint implements HttpHandler {
         n.put("SyncPending", lab.sync().pending(d.deviceId()));
         ObjectNode reports = lab.reports().view(d.deviceId());
         n.set("Apps", reports.get("Apps"));
+        n.set("DiscoveredApps", reports.get("DiscoveredApps"));
         if (detail) {
             n.set("Scripts", reports.get("Scripts"));
             n.set("Inventory", reports.get("Inventory"));

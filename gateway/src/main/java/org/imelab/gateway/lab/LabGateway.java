@@ -20,6 +20,7 @@ import javax.net.ssl.SSLParameters;
 import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.gateway.protocol.SideCarUrls;
 import org.imelab.gateway.protocol.report.AppResult;
+import org.imelab.gateway.protocol.report.InventoryReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,6 +152,11 @@ public final class LabGateway implements AutoCloseable {
     /** The latest reported state of each app of a device. */
     public List<AppResult> appResults(String deviceId) {
         return lab.reports().appResults(deviceId);
+    }
+
+    /** The device's Discovered Apps, built from its full and delta inventories. */
+    public List<InventoryReport.InventoryEntry> discoveredApps(String deviceId) {
+        return lab.reports().discoveredApps(deviceId);
     }
 
     /** Stops listening and releases long polls; calling it again does nothing. */

@@ -202,7 +202,10 @@ public final class LabReports {
         return n;
     }
 
-    /** The device's latest app states, scripts, inventory and report history, as JSON for the lab's device view. */
+    /**
+     * The device's latest app states, scripts, inventory, Discovered Apps and report history, as
+     * JSON for the lab's device view.
+     */
     public synchronized ObjectNode view(String deviceId) {
         DeviceReports d = byDevice.getOrDefault(deviceId.toLowerCase(Locale.ROOT), new DeviceReports());
         ObjectNode out = json.mapper().createObjectNode();
@@ -225,8 +228,27 @@ public final class LabReports {
         inv.put("LastReportAt", d.lastInventoryAt == null ? null : d.lastInventoryAt.toString());
         inv.put("LastReportType", d.lastInventoryType);
         inv.set("Applications", json.mapper().valueToTree(List.copyOf(d.inventory.values())));
+        out.set("DiscoveredApps", json.mapper().valueToTree(discovered(d)));
         out.putArray("History").addAll(List.copyOf(d.history));
         return out;
+    }
+
+    /**
+     * The device's Discovered Apps: the installed applications as the last full inventory and the
+     * deltas after it left them (a full replaces the list, a delta patches it), by name and version.
+     */
+    public synchronized List<InventoryReport.InventoryEntry> discoveredApps(String deviceId) {
+        DeviceReports d = byDevice.get(deviceId.toLowerCase(Locale.ROOT));
+        return d == null ? List.of() : discovered(d);
+    }
+
+    private static List<InventoryReport.InventoryEntry> discovered(DeviceReports d) {
+        return d.inventory.values().stream()
+                .sorted(java.util.Comparator.comparing((InventoryReport.InventoryEntry e) -> e.name(),
+                                String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(e -> e.version() == null ? "" : e.version())
+                        .thenComparing(InventoryReport.InventoryEntry::entryId))
+                .toList();
     }
 
     /** The latest result of each app the device reported, for tests and tools. */

@@ -91,7 +91,8 @@ class LabReportsAndSyncTest {
             device.session(RequestContentType.POLICY_RESULT, device.json.write(List.of(new ScriptResult(
                     "aaaaaaaa-0000-4000-8000-000000000001", null, "Success", 0, null, 1, null))),
                     LabClient.windowsClientInfo(), null);
-            InventoryReport.InventoryEntry seven = new InventoryReport.InventoryEntry("7zip", "7-Zip", "25.01", "Igor Pavlov", null);
+            InventoryReport.InventoryEntry seven = new InventoryReport.InventoryEntry("7zip", "7-Zip", "25.01", "Igor Pavlov",
+                    "{23170F69-40C1-2702-2501-000001000000}", "1033", "20260501");
             InventoryReport.InventoryEntry vlc = new InventoryReport.InventoryEntry("vlc", "VLC", "3.0", "VideoLAN", null);
             device.session(RequestContentType.APPLICATION_INVENTORY, device.json.write(new InventoryReport(
                     InventoryReport.FULL, null, List.of(seven, vlc), List.of())), LabClient.windowsClientInfo(), null);
@@ -103,7 +104,14 @@ class LabReportsAndSyncTest {
                 assertEquals(1, view.at("/Inventory/Applications").size());
                 assertEquals("7-Zip", view.at("/Inventory/Applications/0/Name").asText());
                 assertEquals("Delta", view.at("/Inventory/LastReportType").asText());
+                assertEquals("{23170F69-40C1-2702-2501-000001000000}", view.at("/DiscoveredApps/0/ProductCode").asText());
+                assertEquals("1033", view.at("/DiscoveredApps/0/Language").asText());
             }
+            try (Response r = device.get("/lab/devices")) {
+                JsonNode list = device.json.readTree(r.body().string());
+                assertEquals(1, list.get(0).get("DiscoveredApps").size(), "the device list shows Discovered Apps too");
+            }
+            assertEquals(List.of(seven), gateway.discoveredApps(device.deviceId()));
             // a report that is not even its container is a bad request
             try (Response r = device.sessionCall(RequestContentType.WIN32_APP_RESULT, "{}",
                     LabClient.windowsClientInfo(), null)) {

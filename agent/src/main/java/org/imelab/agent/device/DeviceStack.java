@@ -1,0 +1,235 @@
+package org.imelab.agent.device;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import org.imelab.agent.DataHome;
+import org.imelab.agent.gateway.Backoff;
+import org.imelab.agent.gateway.GatewayClient;
+import org.imelab.agent.gateway.LabPushListener;
+import org.imelab.agent.gateway.PushNotifications;
+import org.imelab.agent.gateway.SideCarCheckin;
+import org.imelab.agent.sync.CheckinHandler;
+import org.imelab.agent.sync.CheckinTriggers;
+import org.imelab.agent.time.PeriodicJob;
+import org.imelab.agent.time.Scheduler;
+import org.imelab.agent.win32app.content.ContentStager;
+import org.imelab.agent.win32app.engine.AppFaults;
+import org.imelab.agent.win32app.engine.EngineSettings;
+import org.imelab.agent.win32app.engine.Win32AppEngine;
+import org.imelab.agent.win32app.engine.Win32AppServices;
+import org.imelab.agent.win32app.exec.InstallerRunner;
+import org.imelab.agent.win32app.report.ReportingManager;
+import org.imelab.agent.win32app.rules.DetectionEvaluator;
+import org.imelab.agent.win32app.rules.DeviceFacts;
+import org.imelab.agent.win32app.rules.RequirementEvaluator;
+import org.imelab.agent.win32app.rules.ScriptHost;
+import org.imelab.agent.win32app.rules.SystemDeviceFacts;
+import org.imelab.agent.win32app.rules.UninstallKeyMsiProducts;
+import org.imelab.agent.win32app.rules.WindowsPaths;
+import org.imelab.agent.win32app.sidecar.SideCarWin32AppService;
+import org.imelab.certpicker.CertificateSource;
+import org.imelab.certpicker.CertificateSources;
+import org.imelab.certpicker.check.CertCheckReport;
+import org.imelab.certpicker.check.ClientCertChecker;
+import org.imelab.certpicker.check.DeviceCertificateProvider;
+import org.imelab.certpicker.check.MdmCandidate;
+import org.imelab.certpicker.check.MdmCertificatePicker;
+import org.imelab.certpicker.check.MdmCertificateSearch;
+import org.imelab.certpicker.check.TenantFlighting;
+import org.imelab.certpicker.tls.ClientKeyManagers;
+import org.imelab.gateway.content.ContentDecryptor;
+import org.imelab.gateway.content.SafeUnzipper;
+import org.imelab.gateway.protocol.ClientInfo;
+import org.imelab.gateway.protocol.SideCarJson;
+import org.imelab.registry.Registry;
+import org.imelab.registry.ime.CertMetadataKey;
+import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.ImeRegistry;
+
+/**
+ * The device side of a check-in, assembled once for the daemon: the Client Cert Checker and
+ * GetDeviceCertificate choose the MDM certificate, the gateway client does mutual TLS with it, and
+ * the Win32 app engine processes what {@link SideCarCheckin} fetched. Everything the daemon needs
+ * from the gateway goes through here; {@code RunCommand} only starts and stops it.
+ */
+public final class DeviceStack implements AutoCloseable {
+    /** The agent version imelab reports in ClientInfo (an IME 1.93-era number; it is a lab). */
+    public static final String AGENT_VERSION = "1.93.102.0";
+
+    private final SideCarJson json = new SideCarJson();
+    private final DeviceCertificateProvider certificates;
+    private final ClientCertChecker checker;
+    private final MdmCandidate certificate;
+    private final GatewayClient client;
+    private final Win32AppEngine engine;
+    private final SideCarCheckin checkin;
+    private final PushNotifications notifications = new PushNotifications();
+    private final OkHttpClient cdn;
+    private final Scheduler scheduler;
+    private LabPushListener push;
+    private PeriodicJob dailyCheck;
+
+    /** The Client Cert Checker task's cadence after the run at start. */
+    public static final Duration CERT_CHECK_INTERVAL = Duration.ofDays(1);
+
+    /** What the console shows at start. */
+    public record Started(CertCheckReport check, MdmCandidate certificate) {
+    }
+
+    private final CertCheckReport initialCheck;
+
+    /**
+     * @param sideCarUrl the gateway's SideCar URL
+     * @param trust      trust for the gateway's TLS certificate
+     * @throws IOException when no usable MDM certificate is in the stores
+     */
+    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
+            X509TrustManager trust, String deviceName) throws IOException {
+        this.scheduler = scheduler;
+        InstantSource clock = scheduler.clock();
+        CertificateSource source = CertificateSources.forThisMachine(home.certStoreDir());
+        MdmCertificateSearch search = new MdmCertificateSearch(source);
+        CertMetadataKey metadata = new CertMetadataKey(registry, layout);
+        GatewayClient[] validationClient = new GatewayClient[1];
+        checker = new ClientCertChecker(search, metadata, TenantFlighting.labDefault(),
+                new SideCarCertificateValidation(() -> validationClient[0], json), clock);
+        MdmCertificatePicker picker = new MdmCertificatePicker(search, metadata, clock);
+        certificates = new DeviceCertificateProvider(picker, clock);
+        // The real agent checks at start, then GetDeviceCertificate gives the certificate to use.
+        initialCheck = checker.run();
+        certificate = certificates.deviceCertificate().orElseThrow(() -> new IOException(
+                "No usable MDM certificate (OID 1.2.840.113556.5.6 with a private key) in " + source.describe()
+                        + "; enroll first (imelab run --lab enrolls against the lab)"));
+        X509ExtendedKeyManager keys = certificates.keyManager().orElseThrow();
+        SSLContext tls;
+        try {
+            tls = ClientKeyManagers.sslContext(keys, new TrustManager[] {trust});
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot set up mutual TLS with the device certificate", e);
+        }
+        ClientInfo info = ClientInfo.of(deviceName, osVersion(registry, home), AGENT_VERSION, clock.instant(), null,
+                false, Map.of());
+        client = new GatewayClient(sideCarUrl, tls, trust, info, scheduler, GatewayClient.Timeouts.DEFAULT,
+                Backoff.DEFAULT, RandomGenerator.getDefault(), json);
+        validationClient[0] = client;
+        cdn = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trust)
+                .readTimeout(5, TimeUnit.MINUTES).build();
+        engine = newEngine(home, registry, layout, clock, source);
+        checkin = new SideCarCheckin(client, json, engine, notifications,
+                () -> Optional.of(certificate.thumbprint()));
+    }
+
+    private Win32AppEngine newEngine(DataHome home, Registry registry, ImeLayout layout, InstantSource clock,
+            CertificateSource source) throws IOException {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        Path drive = home.root().resolve("device");
+        WindowsPaths paths = windows ? WindowsPaths.windows(System.getenv(), true)
+                : WindowsPaths.emulated(drive, System.getenv(), true);
+        ScriptHost scripts = new ScriptHost(home.root().resolve("Content").resolve("DetectionScripts"), windows,
+                paths.environment(), ScriptHost.DEFAULT_TIMEOUT);
+        DeviceFacts facts = SystemDeviceFacts.forThisMachine(registry, windows ? Path.of("C:\\") : drive);
+        UninstallKeyMsiProducts msi = new UninstallKeyMsiProducts(registry);
+        PrivateKey key = source.privateKeyEntry(certificate.certificate())
+                .orElseThrow(() -> new IOException("The device certificate's private key cannot be used"))
+                .getPrivateKey();
+        SideCarWin32AppService service = new SideCarWin32AppService(client, json,
+                certificate.certificate().certificate(), key, null, cdn);
+        EngineSettings settings = EngineSettings.under(home.root(), home.imeCacheDir())
+                .withInstallerEnvironment(paths.environment());
+        Win32AppServices services = new Win32AppServices(new ImeRegistry(registry, layout),
+                new DetectionEvaluator(registry, paths, msi, scripts, facts),
+                new RequirementEvaluator(facts, registry, paths, msi, scripts),
+                new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
+                        new SafeUnzipper()),
+                InstallerRunner.forThisMachine(), new ReportingManager(service), AppFaults.NONE, clock, settings);
+        return new Win32AppEngine(services);
+    }
+
+    /**
+     * ClientInfo's OperatingSystemVersion: Windows' own version on Windows; elsewhere the real OS
+     * (e.g. {@code Linux 6.1.0}), so a lab gateway serves this device its non-Windows app forms.
+     */
+    private static String osVersion(Registry registry, DataHome home) {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return SystemDeviceFacts.forThisMachine(registry, Path.of("C:\\")).osVersion()
+                    .orElse(System.getProperty("os.version"));
+        }
+        return System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    public CertCheckReport initialCheck() {
+        return initialCheck;
+    }
+
+    public MdmCandidate certificate() {
+        return certificate;
+    }
+
+    public CheckinHandler checkinHandler() {
+        return checkin;
+    }
+
+    public Win32AppEngine engine() {
+        return engine;
+    }
+
+    public GatewayClient client() {
+        return client;
+    }
+
+    /** Runs the Client Cert Checker again (the daily task). */
+    public CertCheckReport checkCertificates() {
+        CertCheckReport report = checker.run();
+        certificates.invalidate();
+        return report;
+    }
+
+    /**
+     * The Client Cert Checker's daily run inside the daemon, as the real scheduled task does it
+     * (the install issue also registers the task itself). The next GetDeviceCertificate picks up
+     * whatever the check decided.
+     */
+    public synchronized void startDailyCertificateCheck() {
+        if (dailyCheck == null) {
+            dailyCheck = new PeriodicJob("client-cert-check", scheduler, CERT_CHECK_INTERVAL, () -> {
+                checkCertificates();
+                return CERT_CHECK_INTERVAL;
+            });
+            dailyCheck.startIn(CERT_CHECK_INTERVAL);
+        }
+    }
+
+    /** Listens for the lab gateway's "sync now" on its long-poll channel. */
+    public synchronized void startPush(CheckinTriggers triggers, String notifyUrl) {
+        push = new LabPushListener(client, notifyUrl, triggers, notifications, scheduler, RandomGenerator.getDefault());
+        push.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dailyCheck != null) {
+            dailyCheck.stop();
+        }
+        if (push != null) {
+            push.close();
+        }
+        client.close();
+        cdn.dispatcher().executorService().shutdown();
+        cdn.connectionPool().evictAll();
+    }
+
+}
