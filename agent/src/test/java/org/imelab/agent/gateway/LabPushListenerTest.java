@@ -23,6 +23,7 @@ import org.imelab.agent.sync.CheckinTrigger;
 import org.imelab.agent.sync.SyncCoordinator;
 import org.imelab.agent.testing.LabDeviceFixture;
 import org.imelab.agent.testing.LogCapture;
+import org.imelab.agent.testing.RecordingScheduler;
 import org.imelab.agent.time.ExecutorScheduler;
 import org.imelab.gateway.protocol.ClientInfo;
 import org.imelab.gateway.protocol.SideCarJson;
@@ -78,6 +79,27 @@ class LabPushListenerTest {
             }
         } finally {
             worker.shutdownNow();
+        }
+    }
+
+    @Test
+    void emptyPollsThatEndAtOnceAreSpacedOutNotRepeatedInATightLoop() throws Exception {
+        SideCarJson json = new SideCarJson();
+        RecordingScheduler scheduler = new RecordingScheduler(java.time.Instant.parse("2026-02-02T07:00:00Z"));
+        try (LabDeviceFixture lab = LabDeviceFixture.startWithNotifyWait(dir, java.time.Duration.ofMillis(1)).enroll("LAB-PC1");
+                GatewayClient client = new GatewayClient(lab.gateway.sideCarUrl(), lab.deviceTls(), lab.trust,
+                        ClientInfo.of("LAB-PC1", "10.0.26100.1", "1.103.101.0", null, null, false, null), scheduler,
+                        GatewayClient.Timeouts.DEFAULT, Backoff.DEFAULT, RandomGenerator.getDefault(), json);
+                LabPushListener listener = new LabPushListener(client, lab.gateway.baseUrl() + "/lab/notify",
+                        trigger -> { throw new AssertionError("no notification was requested"); },
+                        new PushNotifications(), scheduler, RandomGenerator.getDefault())) {
+            listener.start();
+            // the manual clock stands still, so the empty poll came back "at once"
+            RecordingScheduler.Scheduled next = scheduler.next();
+            assertEquals(LabPushListener.MIN_POLL_SPACING, next.delay());
+            assertTrue(scheduler.manual().pending().size() == 1 && !listener.polling(), "waiting, not polling");
+            scheduler.manual().advanceBy(LabPushListener.MIN_POLL_SPACING);
+            assertEquals(LabPushListener.MIN_POLL_SPACING, scheduler.next().delay(), "the next empty poll waits too");
         }
     }
 

@@ -81,9 +81,17 @@ public final class LabDeviceFixture implements AutoCloseable {
 
     /** Starts a lab on {@code port} (0 = any free one). */
     public static LabDeviceFixture start(Path dir, int port) throws Exception {
-        Path lab = writeLab(dir);
-        LabGateway gateway = LabGateway.start(LabConfig.of(lab, dir.resolve("state")).withPort(port));
-        return new LabDeviceFixture(dir, gateway);
+        return start(dir, LabConfig.of(writeLab(dir), dir.resolve("state")).withPort(port));
+    }
+
+    /** Starts a lab whose long polls end after {@code maxNotifyWait}. */
+    public static LabDeviceFixture startWithNotifyWait(Path dir, java.time.Duration maxNotifyWait) throws Exception {
+        LabConfig c = LabConfig.of(writeLab(dir), dir.resolve("state"));
+        return start(dir, new LabConfig(c.labFile(), c.stateDir(), c.bindAddress(), 0, c.clock(), maxNotifyWait));
+    }
+
+    private static LabDeviceFixture start(Path dir, LabConfig config) throws Exception {
+        return new LabDeviceFixture(dir, LabGateway.start(config));
     }
 
     /** Enrolls this device, as {@code imelab enroll --lab} does. */
