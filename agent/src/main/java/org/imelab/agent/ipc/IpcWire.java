@@ -98,25 +98,4 @@ final class IpcWire {
         }
         return sb.toString();
     }
-
-    /** Reads everything up to the end of the stream (the daemon closes after its answer), at most {@code max} bytes. */
-    static String readAll(ReadableByteChannel ch, int max) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(max + 1);
-        try {
-            while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                // keep reading
-            }
-        } catch (java.net.SocketException e) {
-            // a daemon that refused a request closes without reading the rest of it, which the OS
-            // reports as a reset after its answer: the answer read so far is complete
-            if (buf.position() == 0) {
-                throw e;
-            }
-        }
-        if (!buf.hasRemaining()) {
-            throw new IOException("The imelab agent's answer is longer than " + max + " bytes");
-        }
-        buf.flip();
-        return StandardCharsets.UTF_8.decode(buf).toString();
-    }
 }
