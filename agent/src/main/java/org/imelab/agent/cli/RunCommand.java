@@ -12,12 +12,8 @@ import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
-import org.imelab.agent.ipc.DaemonNotRunningException;
-import org.imelab.agent.ipc.IpcClient;
 import org.imelab.agent.ipc.IpcServer;
-import org.imelab.agent.ipc.IpcVerb;
 import java.util.OptionalInt;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,20 +93,12 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         DataHome home = parent.dataHome();
-        // before anything starts (the embedded lab shares its state folder): one agent per data home
-        if (Files.exists(home.ipcSocket())) {
-            try {
-                new IpcClient(home.ipcSocket(), DaemonCall.TIMEOUT).send(IpcVerb.STATUS);
-                err.println("imelab run: an imelab agent already runs on " + home.root()
-                        + "; stop it first, or use another --home");
-                return ExitCodes.FAILURE;
-            } catch (DaemonNotRunningException e) {
-                // a socket left by an agent that died: the new agent replaces it
-            } catch (IOException e) {
-                err.println("imelab run: something answers on " + home.ipcSocket() + " but not as an agent: "
-                        + e.getMessage());
-                return ExitCodes.FAILURE;
-            }
+        try {
+            // before the registry, the logs, the lab gateway or an enrollment: they belong to the running one
+            IpcServer.refuseIfRunning(config.ipcSocket());
+        } catch (IpcServer.AlreadyRunningException e) {
+            err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
+            return ExitCodes.FAILURE;
         }
         Registry registry = parent.registryOpener().open(home);
         ImeLogSettings logSettings = AgentLogging.imeLogSettings(home.logsDir(), logLayout,

@@ -104,9 +104,13 @@ public final class DeviceStack implements AutoCloseable {
         CertificateSource source = CertificateSources.forThisMachine(home.certStoreDir());
         MdmCertificateSearch search = new MdmCertificateSearch(source);
         CertMetadataKey metadata = new CertMetadataKey(registry, layout);
-        GatewayClient[] validationClient = new GatewayClient[1];
+        ClientInfo info = ClientInfo.of(deviceName, osVersion(registry, home), AGENT_VERSION, clock.instant(), null,
+                false, Map.of());
         checker = new ClientCertChecker(search, metadata, TenantFlighting.labDefault(),
-                new SideCarCertificateValidation(() -> validationClient[0], json), clock);
+                new SideCarCertificateValidation(search, candidate -> new GatewayClient(sideCarUrl,
+                        mutualTls(ClientKeyManagers.forCertificate(source, candidate.certificate()), trust), trust,
+                        info, scheduler, GatewayClient.Timeouts.DEFAULT, Backoff.DEFAULT, RandomGenerator.getDefault(),
+                        json), json), clock);
         MdmCertificatePicker picker = new MdmCertificatePicker(search, metadata, clock);
         certificates = new DeviceCertificateProvider(picker, clock);
         // The real agent checks at start, then GetDeviceCertificate gives the certificate to use.
@@ -114,23 +118,22 @@ public final class DeviceStack implements AutoCloseable {
         certificate = certificates.deviceCertificate().orElseThrow(() -> new IOException(
                 "No usable MDM certificate (OID 1.2.840.113556.5.6 with a private key) in " + source.describe()
                         + "; enroll first (imelab run --lab enrolls against the lab)"));
-        X509ExtendedKeyManager keys = certificates.keyManager().orElseThrow();
-        SSLContext tls;
-        try {
-            tls = ClientKeyManagers.sslContext(keys, new TrustManager[] {trust});
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot set up mutual TLS with the device certificate", e);
-        }
-        ClientInfo info = ClientInfo.of(deviceName, osVersion(registry, home), AGENT_VERSION, clock.instant(), null,
-                false, Map.of());
+        SSLContext tls = mutualTls(certificates.keyManager().orElseThrow(), trust);
         client = new GatewayClient(sideCarUrl, tls, trust, info, scheduler, GatewayClient.Timeouts.DEFAULT,
                 Backoff.DEFAULT, RandomGenerator.getDefault(), json);
-        validationClient[0] = client;
         cdn = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trust)
                 .readTimeout(5, TimeUnit.MINUTES).build();
         engine = newEngine(home, registry, layout, clock, source);
         checkin = new SideCarCheckin(client, json, engine, notifications,
                 () -> Optional.of(certificate.thumbprint()));
+    }
+
+    private static SSLContext mutualTls(X509ExtendedKeyManager keys, X509TrustManager trust) throws IOException {
+        try {
+            return ClientKeyManagers.sslContext(keys, new TrustManager[] {trust});
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot set up mutual TLS with the device certificate", e);
+        }
     }
 
     private Win32AppEngine newEngine(DataHome home, Registry registry, ImeLayout layout, InstantSource clock,

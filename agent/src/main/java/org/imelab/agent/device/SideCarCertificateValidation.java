@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.imelab.agent.gateway.GatewayClient;
+import org.imelab.agent.gateway.GatewayException;
 import org.imelab.certpicker.check.CertificateValidationGateway;
 import org.imelab.certpicker.check.CertificateValidationRequest;
 import org.imelab.certpicker.check.CertificateValidationResponse;
+import org.imelab.certpicker.check.MdmCandidate;
+import org.imelab.certpicker.check.MdmCertificateSearch;
 import org.imelab.gateway.protocol.CheckinReason;
 import org.imelab.gateway.protocol.CheckinReasonPayload;
 import org.imelab.gateway.protocol.RequestContentType;
@@ -21,13 +25,26 @@ import org.imelab.gateway.protocol.certificate.CertificateVerdict;
 /**
  * Step 4 of the Client Cert Checker over the wire: a {@code ValidateClientCertificates} session
  * listing the candidates' thumbprints and public certificates; the gateway answers which are valid.
+ *
+ * <p>The session itself needs mutual TLS, and which certificate to present is exactly what is
+ * being decided: the candidates are presented in turn, best first, until the gateway accepts one
+ * (a 403 means it does not know that certificate, e.g. one from a wiped lab). If it accepts none,
+ * none is valid.
  */
 final class SideCarCertificateValidation implements CertificateValidationGateway {
-    private final Supplier<GatewayClient> client;
+    /** A gateway client presenting one candidate as its client certificate; closed after its session. */
+    @FunctionalInterface
+    interface ClientFactory {
+        GatewayClient presenting(MdmCandidate candidate) throws IOException;
+    }
+
+    private final MdmCertificateSearch search;
+    private final ClientFactory clients;
     private final SideCarJson json;
 
-    SideCarCertificateValidation(Supplier<GatewayClient> client, SideCarJson json) {
-        this.client = client;
+    SideCarCertificateValidation(MdmCertificateSearch search, ClientFactory clients, SideCarJson json) {
+        this.search = search;
+        this.clients = clients;
         this.json = json;
     }
 
@@ -37,19 +54,35 @@ final class SideCarCertificateValidation implements CertificateValidationGateway
         for (CertificateValidationRequest.Candidate c : request.candidates()) {
             payload.add(new CertificateCandidate(c.thumbprint(), c.certificateBlob()));
         }
-        SideCarGatewaySession answer;
-        try {
-            answer = client.get().session(RequestContentType.VALIDATE_CLIENT_CERTIFICATES, json.write(payload),
-                    CheckinReason.AGENT_RESTART, CheckinReasonPayload.none()).get();
-        } catch (ExecutionException e) {
-            throw new IOException("certificate validation failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while validating certificates", e);
+        String body = json.write(payload);
+        Set<String> asked = request.candidates().stream().map(CertificateValidationRequest.Candidate::thumbprint)
+                .collect(Collectors.toSet());
+        List<MdmCandidate> presentable = search.search().stream().filter(c -> asked.contains(c.thumbprint()))
+                .sorted(MdmCandidate.BEST_FIRST).toList();
+        for (MdmCandidate presented : presentable) {
+            SideCarGatewaySession answer;
+            GatewayClient client = clients.presenting(presented);
+            try {
+                answer = client.session(RequestContentType.VALIDATE_CLIENT_CERTIFICATES, body,
+                        CheckinReason.AGENT_RESTART, CheckinReasonPayload.none()).get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GatewayException g && g.kind() == GatewayException.Kind.SERVER
+                        && g.status() == 403) {
+                    continue; // the gateway does not know this certificate: try the next one
+                }
+                throw new IOException("certificate validation failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while validating certificates", e);
+            } finally {
+                client.close();
+            }
+            List<CertificateVerdict> verdicts = json.read(answer.responsePayload(),
+                    new TypeReference<List<CertificateVerdict>>() {
+                    });
+            return CertificateValidationResponse.valid(verdicts.stream().filter(CertificateVerdict::isValid)
+                    .map(CertificateVerdict::thumbprint).toList());
         }
-        List<CertificateVerdict> verdicts = json.read(answer.responsePayload(), new TypeReference<List<CertificateVerdict>>() {
-        });
-        return CertificateValidationResponse.valid(verdicts.stream().filter(CertificateVerdict::isValid)
-                .map(CertificateVerdict::thumbprint).toList());
+        return CertificateValidationResponse.valid(List.of()); // it refused every one of them
     }
 }

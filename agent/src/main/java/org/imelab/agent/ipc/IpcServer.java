@@ -85,12 +85,8 @@ public final class IpcServer implements AutoCloseable {
         if (posix) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
-        if (Files.exists(abs)) {
-            if (answers(abs)) {
-                throw new AlreadyRunningException("Another imelab daemon is already listening on " + abs);
-            }
-            Files.delete(abs); // a stale socket left by a daemon that died
-        }
+        refuseIfRunning(abs);
+        Files.deleteIfExists(abs); // a stale socket left by a daemon that died
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(abs));
@@ -105,6 +101,19 @@ public final class IpcServer implements AutoCloseable {
             server.close();
             Files.deleteIfExists(abs);
             throw e;
+        }
+    }
+
+    /**
+     * Fails when another daemon answers on the socket. {@link #start} checks it too; a daemon calls
+     * this first so that it starts nothing (a lab gateway, an enrollment) a running one already owns.
+     *
+     * @throws AlreadyRunningException when another daemon answers
+     */
+    public static void refuseIfRunning(Path socketPath) throws AlreadyRunningException {
+        Path abs = socketPath.toAbsolutePath();
+        if (Files.exists(abs) && answers(abs)) {
+            throw new AlreadyRunningException("Another imelab daemon is already listening on " + abs);
         }
     }
 

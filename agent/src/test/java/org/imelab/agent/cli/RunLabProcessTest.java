@@ -1,16 +1,21 @@
 package org.imelab.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,104 +23,153 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.imelab.agent.DataHome;
-import org.imelab.agent.daemon.AgentStatus;
-import org.imelab.agent.ipc.IpcClient;
-import org.imelab.agent.ipc.IpcVerb;
-import org.imelab.agent.testing.LabDeviceFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * {@code imelab run --lab FILE} on a fresh data home, as a real process: it starts the lab on
- * loopback, enrolls, checks in over mutual TLS, takes a moniker from outside, and a second run
- * on the same home finds the device already enrolled.
+ * {@code imelab run --lab} as a user runs it: a child process with the embedded lab gateway and
+ * the sample lab, a second terminal's moniker, a second daemon refused, status and apps reading
+ * what the check-in wrote, and SIGTERM.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM; on Windows the service host stops it")
 class RunLabProcessTest {
     @TempDir
-    Path dir;
+    Path home;
 
-    private final List<String> seen = new ArrayList<>();
+    /** A child `imelab` process and its console lines as they come. */
+    private final class Child {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final List<String> seen = new ArrayList<>();
 
-    private Process start(Path home, Path lab, BlockingQueue<String> lines) throws IOException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.imelab.agent.Main",
-                "--home", home.toString(), "run", "--start-delay", "0", "--lab", lab.toString())
-                .redirectErrorStream(true).start();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                    lines.add(l);
+        Child(String... args) throws IOException {
+            List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.imelab.agent.Main", "--home", home.toString()));
+            argv.addAll(List.of(args));
+            process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String l = r.readLine(); l != null; l = r.readLine()) {
+                        lines.add(l);
+                    }
+                } catch (IOException e) {
+                    lines.add("<read failed: " + e + ">");
                 }
-            } catch (IOException e) {
-                lines.add("<read failed: " + e + ">");
+            });
+        }
+
+        String await(Predicate<String> wanted, String what) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    break;
+                }
+                seen.add(line);
+                if (wanted.test(line)) {
+                    return line;
+                }
             }
-        });
-        return p;
+            throw new AssertionError("no line " + what + " in:\n" + String.join("\n", seen));
+        }
+
+        /** Waits for the exit, then returns everything it printed. */
+        String finish() throws InterruptedException {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process ends");
+            // the reader drains what is left once the process closed its output
+            for (String l = lines.poll(5, TimeUnit.SECONDS); l != null; l = lines.poll(1, TimeUnit.SECONDS)) {
+                seen.add(l);
+            }
+            return String.join("\n", seen);
+        }
     }
 
-    private String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                break;
-            }
-            seen.add(line);
-            if (wanted.test(line)) {
-                return line;
-            }
-        }
-        throw new AssertionError("no line " + what + " in:\n" + String.join("\n", seen));
+    private String imelab(StringWriter out, String... args) {
+        CommandLine cl = ImelabCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = cl.execute(all);
+        assertEquals(0, code, String.join(" ", args) + " failed: " + err);
+        return out.toString();
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM; on Windows the service host stops it")
-    void aFreshDeviceEnrollsChecksInAndAnswersTheMoniker() throws Exception {
-        Path home = dir.resolve("home");
-        Path lab = LabDeviceFixture.writeLab(dir.resolve("lab"));
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Process p = start(home, lab, lines);
+    void runsTheSampleLabAnswersTheMonikerAndStopsOnSigterm() throws Exception {
+        Child daemon = new Child("run", "--lab", "--start-delay", "0");
         try {
-            awaitLine(lines, l -> l.contains("lab gateway on https://127.0.0.1:"), "naming the embedded lab");
-            awaitLine(lines, l -> l.contains("enrolled now as device "), "for the enrollment");
-            String done = awaitLine(lines, l -> l.contains("check-in 1 done") || l.contains("check-in 1 FAILED"), "ending the start check-in");
-            assertTrue(done.contains("check-in 1 done") && done.contains("1 malformed policy rejected"), done);
-            assertTrue(Files.list(home.resolve("certstore").resolve("LocalMachine").resolve("My"))
-                    .anyMatch(f -> f.toString().endsWith(".crt")), "the enrolled certificate is in the store");
+            daemon.await(l -> l.contains("enrolled now as device "), "for the enrollment");
+            daemon.await(l -> l.contains("client certificate check: 1 usable MDM certificate"), "for the checker");
+            daemon.await(l -> l.contains("check-in 1 (service start)"), "for the start check-in");
+            String first = daemon.await(l -> l.contains("check-in 1 done"), "for the start check-in's end");
+            assertTrue(first.contains("5 installed, 1 waiting retry, 1 failed, 1 not applicable"), first);
 
-            IpcClient client = new IpcClient(new DataHome(home).ipcSocket(), Duration.ofSeconds(10));
-            assertTrue(client.send(IpcVerb.SYNCAPP).ok());
-            awaitLine(lines, l -> l.contains("check-in 2 (intunemanagementextension://syncapp)"), "for the moniker");
-            awaitLine(lines, l -> l.contains("check-in 2 done"), "ending the moniker's check-in");
+            // a second daemon on the same home is refused before it starts a gateway or enrolls
+            Child second = new Child("run", "--lab", "--start-delay", "0");
+            String secondOut = second.finish();
+            assertEquals(ExitCodes.FAILURE, second.process.exitValue(), secondOut);
+            assertTrue(secondOut.contains("Another imelab daemon is already listening"), secondOut);
+            assertFalse(secondOut.contains("lab gateway on"), secondOut);
+            assertFalse(secondOut.contains("enrolled"), secondOut);
 
-            Map<String, String> status = client.send(IpcVerb.STATUS).details();
-            assertTrue(status.get(AgentStatus.GATEWAY).matches("https://127\\.0\\.0\\.1:\\d+/SideCarGatewayService"),
-                    status.toString());
-            assertTrue(status.get(AgentStatus.CERTIFICATE).matches("[0-9A-F]{40}"), status.toString());
-            assertEquals("3360 s (from the gateway)", status.get(AgentStatus.INTERVAL));
+            // a second terminal's moniker: a new check-in
+            Child moniker = new Child("moniker", "intunemanagementextension://syncapp");
+            String said = moniker.finish();
+            assertEquals(0, moniker.process.exitValue(), said);
+            assertTrue(said.contains("Check-in requested"), said);
+            daemon.await(l -> l.contains("check-in 2 (intunemanagementextension://syncapp)"), "for the moniker's check-in");
+            String again = daemon.await(l -> l.contains("check-in 2 done"), "for its end");
+            assertTrue(again.contains("all unchanged"), again);
 
-            p.toHandle().destroy();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            awaitLine(lines, l -> l.endsWith("imelab agent stopped."), "for the farewell");
+            String status = imelab(new StringWriter(), "status");
+            assertTrue(status.contains("running (pid " + daemon.process.pid()), status);
+            assertTrue(status.contains("(SyncApp): Success"), status);
+            assertTrue(status.lines().anyMatch(l -> l.startsWith("Gateway:") && l.contains("https://127.0.0.1:")),
+                    status);
+            assertTrue(status.lines().anyMatch(l -> l.startsWith("Certificate:") && l.strip().length() > 40), status);
+
+            Map<String, JsonNode> apps = new HashMap<>();
+            for (JsonNode app : new ObjectMapper().readTree(imelab(new StringWriter(), "apps", "--json"))) {
+                apps.put(app.get("Name").asText(), app);
+            }
+            assertEquals("Success (1000)", apps.get("imelab Sample - Success").get("Enforcement").asText());
+            JsonNode retry = apps.get("imelab Sample - Retry");
+            assertEquals("ErrorWaitingRetry (5007)", retry.get("Enforcement").asText());
+            assertEquals(1618, retry.get("ErrorCode").asInt());
+            JsonNode failure = apps.get("imelab Sample - Failure");
+            assertEquals("Error (5000)", failure.get("Enforcement").asText());
+            assertEquals(1603, failure.get("ErrorCode").asInt());
+            assertFalse(failure.get("GrsTime").isNull(), "a failure is remembered in GRS");
+            assertEquals(3010, apps.get("imelab Sample - Soft reboot").get("ErrorCode").asInt());
+            assertEquals("InProgressPendingReboot (2008)",
+                    apps.get("imelab Sample - Hard reboot").get("Enforcement").asText());
+            assertEquals("Installed (1)", apps.get("imelab Sample - Dependency").get("Compliance").asText());
+            assertEquals("Installed (1)", apps.get("imelab Sample - With dependency").get("Compliance").asText());
+            assertEquals("MinimumLogicalProcessorCountNotMet (1004)",
+                    apps.get("imelab Sample - Requirement not met").get("Applicability").asText());
+            JsonNode retired = apps.get("imelab Sample - Retired tool");
+            assertEquals("RequiredUninstall", retired.get("Intent").asText());
+            assertEquals("NotInstalled (2)", retired.get("Compliance").asText());
+
+            daemon.process.toHandle().destroy(); // SIGTERM
+            assertTrue(daemon.process.waitFor(60, TimeUnit.SECONDS), "the agent exits on SIGTERM");
+            assertEquals(143, daemon.process.exitValue());
+            daemon.await(l -> l.endsWith("imelab agent stopped."), "for the farewell");
+            List<String> log = Files.readAllLines(new DataHome(home).logsDir().resolve("IntuneManagementExtension.log"),
+                    StandardCharsets.UTF_8);
+            assertTrue(log.stream().anyMatch(l -> l.contains("EMS Agent Stopped]LOG]!>")), String.join("\n", log));
+            assertEquals(1, log.stream().filter(l -> l.contains("EMS Agent Started]LOG]!>")).count(),
+                    "the refused second daemon wrote nothing into the running one's log");
         } finally {
-            p.destroyForcibly();
-        }
-
-        // the same home again: the lab keeps its CA and devices, so the device does not enroll again
-        long certificates = Files.list(home.resolve("certstore").resolve("LocalMachine").resolve("My")).count();
-        BlockingQueue<String> again = new LinkedBlockingQueue<>();
-        Process second = start(home, lab, again);
-        try {
-            awaitLine(again, l -> l.contains("enrolled as device "), "for the enrollment it already has");
-            String done = awaitLine(again, l -> l.contains("check-in 1 done") || l.contains("check-in 1 FAILED"), "ending the second run's check-in");
-            assertTrue(done.contains("check-in 1 done"), done);
-            assertEquals(certificates, Files.list(home.resolve("certstore").resolve("LocalMachine").resolve("My")).count());
-            second.toHandle().destroy();
-            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-        } finally {
-            second.destroyForcibly();
+            daemon.process.destroyForcibly();
         }
     }
 }
