@@ -1,7 +1,8 @@
 package org.imelab.agent;
 
+import java.util.OptionalInt;
 import org.imelab.agent.cli.ImelabCommand;
-import picocli.CommandLine;
+import org.imelab.agent.cli.MonikerHandOver;
 
 /** Entry point of the {@code imelab} command line and daemon. */
 public final class Main {
@@ -9,7 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = ImelabCommand.commandLine().execute(args);
+        OptionalInt moniker = MonikerHandOver.fastPath(args, System.getenv(), System.getProperty("user.home"));
+        int code = moniker.isPresent() ? moniker.getAsInt() : ImelabCommand.commandLine().execute(args);
         System.exit(code);
     }
 }

@@ -1,8 +1,6 @@
 package org.imelab.agent.cli;
 
 import java.util.concurrent.Callable;
-import org.imelab.agent.ipc.IpcVerb;
-import org.imelab.agent.ipc.MonikerUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,14 +29,6 @@ public final class MonikerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IpcVerb verb;
-        try {
-            verb = MonikerUrl.parse(url);
-        } catch (MonikerUrl.RefusedException e) {
-            spec.commandLine().getErr().println("imelab moniker: " + e.getMessage());
-            return ExitCodes.REFUSED;
-        }
-        return DaemonCall.send(parent.dataHome().ipcSocket(), verb,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return MonikerHandOver.handOver(parent.dataHome(), url, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

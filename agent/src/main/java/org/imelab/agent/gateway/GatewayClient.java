@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -67,6 +68,8 @@ public final class GatewayClient implements AutoCloseable {
     private final RandomGenerator random;
     private final ClientInfo clientInfo;
     private final SideCarJson json;
+    /** Guards {@link #closed} against calls and retries being registered while the client closes. */
+    private final Object lock = new Object();
     private final Map<Object, Runnable> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -134,13 +137,15 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     private void attempt(RequestContentType type, Request request, int retry, CompletableFuture<SideCarGatewaySession> result) {
-        if (closed) {
-            result.completeExceptionally(cancelled(type));
-            return;
-        }
         Call call = http.newCall(request);
         Object token = new Object();
-        inFlight.put(token, call::cancel);
+        synchronized (lock) {
+            if (closed) {
+                result.completeExceptionally(cancelled(type));
+                return;
+            }
+            inFlight.put(token, call::cancel);
+        }
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
@@ -155,14 +160,20 @@ public final class GatewayClient implements AutoCloseable {
                     ime.warn("[SideCar] {} request failed: {}. Retry {} of {} in {} s", type, describe(e), next,
                             backoff.maxRetries(), wait.toMillis() / 1000.0);
                     Object waitToken = new Object();
-                    Cancellable pending = scheduler.schedule("SideCar " + type + " retry " + next, wait, () -> {
-                        inFlight.remove(waitToken);
-                        attempt(type, request, next, result);
-                    });
-                    inFlight.put(waitToken, () -> {
-                        pending.cancel();
-                        result.completeExceptionally(cancelled(type));
-                    });
+                    synchronized (lock) {
+                        if (closed) {
+                            result.completeExceptionally(cancelled(type));
+                            return;
+                        }
+                        Cancellable pending = scheduler.schedule("SideCar " + type + " retry " + next, wait, () -> {
+                            inFlight.remove(waitToken);
+                            attempt(type, request, next, result);
+                        });
+                        inFlight.put(waitToken, () -> {
+                            pending.cancel();
+                            result.completeExceptionally(cancelled(type));
+                        });
+                    }
                     return;
                 }
                 String tries = retry == 0 ? "" : " after " + (retry + 1) + " attempts";
@@ -238,9 +249,13 @@ public final class GatewayClient implements AutoCloseable {
     /** Cancels calls in flight and pending retries, and releases the connection pool. */
     @Override
     public void close() {
-        closed = true;
-        inFlight.values().forEach(Runnable::run);
-        inFlight.clear();
+        List<Runnable> cancels;
+        synchronized (lock) {
+            closed = true;
+            cancels = List.copyOf(inFlight.values());
+            inFlight.clear();
+        }
+        cancels.forEach(Runnable::run);
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -36,6 +36,8 @@ public final class LabPushListener implements AutoCloseable {
     static final Duration POLL_WAIT = Duration.ofSeconds(50);
     /** Retries after failed polls: from 5 s up to 5 minutes, indefinitely. */
     static final Backoff RETRY = new Backoff(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(5), 0.2, Integer.MAX_VALUE);
+    /** Polls that come back empty at once (a gateway shutting down) are spaced at least this far apart. */
+    static final Duration MIN_POLL_SPACING = Duration.ofSeconds(1);
 
     private final OkHttpClient http;
     private final HttpUrl notifyUrl;
@@ -46,6 +48,7 @@ public final class LabPushListener implements AutoCloseable {
     private final RandomGenerator random;
 
     private Call call;
+    private java.time.Instant pollStarted;
     private Cancellable retry;
     private int failures;
     private boolean closed;
@@ -76,6 +79,7 @@ public final class LabPushListener implements AutoCloseable {
             return;
         }
         retry = null;
+        pollStarted = scheduler.now();
         call = http.newCall(new Request.Builder().url(notifyUrl).get().build());
         call.enqueue(new Callback() {
             @Override
@@ -98,7 +102,7 @@ public final class LabPushListener implements AutoCloseable {
         ResponseBody body = response.body();
         String text = body == null ? "" : body.string();
         if (response.code() == 204) {
-            succeeded();
+            nothingYet();
             return;
         }
         if (response.code() != 200) {
@@ -125,6 +129,20 @@ public final class LabPushListener implements AutoCloseable {
     private synchronized void succeeded() {
         failures = 0;
         poll();
+    }
+
+    /** The poll ended without a notification: poll again, but never in a tight loop. */
+    private synchronized void nothingYet() {
+        failures = 0;
+        if (closed) {
+            return;
+        }
+        Duration held = Duration.between(pollStarted, scheduler.now());
+        if (held.compareTo(MIN_POLL_SPACING) >= 0) {
+            poll();
+        } else {
+            retry = scheduler.schedule("sync notification poll", MIN_POLL_SPACING.minus(held), this::poll);
+        }
     }
 
     private synchronized void failed(String why) {

@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Hands one verb to the running daemon and returns its answer. */
 public final class IpcClient {
@@ -32,6 +31,14 @@ public final class IpcClient {
         return exchange(verb.wire());
     }
 
+    private void await(Selector selector, long deadline) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || selector.select(left) == 0 && System.nanoTime() >= deadline) {
+            throw new IOException("The imelab agent did not answer within " + timeout.toSeconds() + " s");
+        }
+        selector.selectedKeys().clear();
+    }
+
     /** Sends a raw line; for tests that check what the daemon refuses. */
     IpcResponse exchange(String line) throws IOException {
         if (!Files.exists(socketPath)) {
@@ -45,30 +52,40 @@ public final class IpcClient {
                 throw new DaemonNotRunningException("The imelab agent is not running (nobody answers on "
                         + socketPath + ": " + e.getMessage() + ")", e);
             }
-            FutureTask<IpcResponse> io = new FutureTask<>(() -> {
+            // non-blocking with a selector: the timeout needs no second thread in this short-lived process
+            ch.configureBlocking(false);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try (Selector selector = Selector.open()) {
                 ByteBuffer out = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                SelectionKey key = ch.register(selector, SelectionKey.OP_WRITE);
                 while (out.hasRemaining()) {
+                    await(selector, deadline);
                     ch.write(out);
                 }
-                IpcWire.Line answer = IpcWire.readLine(ch, IpcWire.MAX_RESPONSE, StandardCharsets.UTF_8);
-                if (answer instanceof IpcWire.Line.Text t) {
-                    return IpcWire.decode(t.value());
+                key.interestOps(SelectionKey.OP_READ);
+                ByteBuffer in = ByteBuffer.allocate(IpcWire.MAX_RESPONSE + 1);
+                try {
+                    while (in.hasRemaining()) {
+                        await(selector, deadline);
+                        if (ch.read(in) < 0) {
+                            break;
+                        }
+                    }
+                } catch (java.net.SocketException e) {
+                    // a daemon that refused a request closes without reading the rest of it, which
+                    // the OS reports as a reset after its answer: the answer read so far is complete
+                    if (in.position() == 0) {
+                        throw e;
+                    }
                 }
-                throw new IOException("The imelab agent closed the connection without an answer");
-            });
-            Thread.ofVirtual().name("imelab-ipc-client").start(io);
-            try {
-                return io.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new IOException("The imelab agent did not answer within " + timeout.toSeconds() + " s", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io2) {
-                    throw io2;
+                if (!in.hasRemaining()) {
+                    throw new IOException("The imelab agent's answer is longer than " + IpcWire.MAX_RESPONSE + " bytes");
                 }
-                throw new IOException("Talking to the imelab agent failed: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while waiting for the imelab agent", e);
+                if (in.position() == 0) {
+                    throw new IOException("The imelab agent closed the connection without an answer");
+                }
+                in.flip();
+                return IpcWire.decode(StandardCharsets.UTF_8.decode(in).toString());
             }
         } finally {
             ch.close();

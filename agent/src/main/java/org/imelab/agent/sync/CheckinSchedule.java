@@ -62,7 +62,6 @@ public final class CheckinSchedule implements CheckinObserver {
         Instant now = scheduler.now();
         CheckinState stored = state.read();
         Duration delay = startDelay.next();
-        ime.info("Delaying all checkins by {} s", delay.toSeconds());
         Instant firstCheckin = now.plus(delay);
         synchronized (this) {
             interval = resolveInterval(stored);
@@ -78,8 +77,7 @@ public final class CheckinSchedule implements CheckinObserver {
             persistNextDue();
             timer.rescheduleAt(due);
         }
-        // last: with no delay the check-in starts at once on its own thread, and the interval
-        // line above comes before its "application poller starts", as in the real log
+        ime.info("Delaying all checkins by {} s", delay.toSeconds());
         scheduler.schedule("service start check-in", delay, () -> triggers.request(CheckinTrigger.SERVICE_START));
     }
 

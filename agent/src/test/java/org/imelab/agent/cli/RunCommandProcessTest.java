@@ -84,8 +84,8 @@ class RunCommandProcessTest {
             // the CMTrace log has the agent's life in the real agent's words, in order
             List<String> log = Files.readAllLines(new DataHome(home).logsDir().resolve("IntuneManagementExtension.log"),
                     StandardCharsets.UTF_8);
-            List<String> expected = List.of("EMS Agent Started", "Delaying all checkins by 0 s",
-                    "[Policy] check in interval from cache is : 3600 seconds",
+            List<String> expected = List.of("EMS Agent Started",
+                    "[Policy] check in interval from cache is : 3600 seconds", "Delaying all checkins by 0 s",
                     "application poller starts.", "application poller stopped.",
                     "[IPC] Received a sync request: intunemanagementextension://syncapp",
                     "application poller starts.", "application poller stopped.", "EMS Agent Stopped");

@@ -168,6 +168,19 @@ class IpcServerTest {
     }
 
     @Test
+    void aDaemonThatNeverAnswersIsGivenUpOnAfterTheTimeout() throws Exception {
+        server.close();
+        try (var silent = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.bind(UnixDomainSocketAddress.of(socket));
+            IOException e = assertThrows(IOException.class,
+                    () -> new IpcClient(socket, Duration.ofMillis(200)).send(IpcVerb.STATUS));
+            assertTrue(e.getMessage().startsWith("The imelab agent did not answer within"), e.getMessage());
+        }
+        Files.deleteIfExists(socket);
+        server = IpcServer.start(socket, v -> IpcResponse.ok(""), scheduler);
+    }
+
+    @Test
     void garbledAnswersAreReportedNotTrusted() throws Exception {
         server.close();
         try (var raw = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
