@@ -56,6 +56,11 @@ public final class Win32AppEngine implements Win32AppWorkload {
         return processor.process(policies, scope).line();
     }
 
+    /** The policies of the last check-in, as the engine received them. */
+    public PolicySet lastPolicies() {
+        return lastPolicies;
+    }
+
     public Scope scope() {
         return scope;
     }

@@ -181,6 +181,11 @@ final class EngineLab implements AutoCloseable {
     }
 
     Win32AppEngine newEngine() {
+        return newEngine(org.imelab.registry.ime.Scope.DEVICE);
+    }
+
+    /** An engine processing for this scope (a user's, for user-targeted apps). */
+    Win32AppEngine newEngine(org.imelab.registry.ime.Scope scope) {
         SideCarWin32AppService service = new SideCarWin32AppService(client, json, deviceCertificate, key.getPrivate(),
                 null, cdn);
         ContentService content = contentService != null ? contentService : service;
@@ -219,7 +224,7 @@ final class EngineLab implements AutoCloseable {
                 new ContentStager(content, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
                 InstallerRunner.forThisMachine(), new ReportingManager(service), faults, scheduler.clock(), settings);
-        return new Win32AppEngine(services);
+        return new Win32AppEngine(services, scope);
     }
 
     /** One check-in as the daemon makes it: SideCarCheckin asks the gateway and hands the policies to the engine. */
