@@ -95,6 +95,7 @@ class Win32AppRealSampleLabTest {
         Scope user = Scope.user(REAL_USER);
         lab.engine = lab.newEngine(user);
         LogCapture log = new LogCapture("ime.AppWorkload");
+        LogCapture main = new LogCapture("ime.IntuneManagementExtension");
         String first = lab.checkIn().summary();
         assertTrue(first.contains("1 available"), first);
         assertEquals(0, lab.runs("7zip"), "Intent 1 is available: installed only when the user asks");
@@ -122,5 +123,9 @@ class Win32AppRealSampleLabTest {
         expected.put("InstallCommandLine", "sh install.sh");
         expected.put("SetUpFilePath", "install.sh");
         assertEquals(expected, served.get(0));
+        // the policies are logged verbatim in AppWorkload.log (since the 2408 split), not in the main log
+        String logged = log.messages().stream().filter(m -> m.startsWith(PREFIX)).reduce((a, b) -> b).orElseThrow();
+        assertEquals(expected, json.mapper().readTree(logged.substring(PREFIX.length())).get(0));
+        assertTrue(main.messages().stream().noneMatch(m -> m.startsWith(PREFIX)), "not in IntuneManagementExtension.log");
     }
 }
