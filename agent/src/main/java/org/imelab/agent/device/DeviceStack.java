@@ -144,13 +144,15 @@ public final class DeviceStack implements AutoCloseable {
                 certificate.certificate().certificate(), key, null, cdn);
         EngineSettings settings = EngineSettings.under(home.root(), home.imeCacheDir())
                 .withInstallerEnvironment(paths.environment());
+        ImeRegistry ime = new ImeRegistry(registry, layout);
         // the stack talks to imelab's lab gateway, so it obeys the faults the lab file injects
-        Win32AppServices services = new Win32AppServices(new ImeRegistry(registry, layout),
+        Win32AppServices services = new Win32AppServices(ime,
                 new DetectionEvaluator(registry, paths, msi, scripts, facts),
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
-                InstallerRunner.forThisMachine(), new ReportingManager(service), new LabPolicyFaults(), clock, settings);
+                InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
+                new LabPolicyFaults(), clock, settings);
         return new Win32AppEngine(services);
     }
 

@@ -100,6 +100,8 @@ final class EngineLab implements AutoCloseable {
     Win32AppEngine engine;
     ContentService contentService;
     AppFaults faults = AppFaults.NONE;
+    /** Wraps the reporter the engine sends results through (a test's outage); identity by default. */
+    java.util.function.UnaryOperator<org.imelab.agent.win32app.report.ResultReporter> reporterWrap = r -> r;
     Duration runTimeMinute = Duration.ofMinutes(1);
     private final List<ObjectNode> apps = new ArrayList<>();
     private long checkins;
@@ -223,7 +225,8 @@ final class EngineLab implements AutoCloseable {
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(content, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
-                InstallerRunner.forThisMachine(), new ReportingManager(service), faults, scheduler.clock(), settings);
+                InstallerRunner.forThisMachine(), new ReportingManager(reporterWrap.apply(service), ime.pendingReports()),
+                faults, scheduler.clock(), settings);
         return new Win32AppEngine(services, scope);
     }
 
