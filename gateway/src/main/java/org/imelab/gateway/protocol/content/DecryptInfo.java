@@ -95,6 +95,12 @@ public final class DecryptInfo {
                     return json.read(new String(plain, StandardCharsets.UTF_8), ContentKeys.class);
                 } catch (CMSException e) {
                     last = e;
+                } catch (PayloadFormatException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // RSA with another key can "succeed" with a garbage content key (PKCS#1 v1.5 implicit
+                    // rejection); the AES step then fails with whatever the garbage provokes
+                    last = new CMSException("the content key does not decrypt: " + e, e);
                 }
             }
             throw new PayloadFormatException("DecryptInfo is not encrypted to this device key: "
