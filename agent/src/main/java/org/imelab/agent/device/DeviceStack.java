@@ -27,8 +27,8 @@ import org.imelab.agent.sync.CheckinTriggers;
 import org.imelab.agent.time.PeriodicJob;
 import org.imelab.agent.time.Scheduler;
 import org.imelab.agent.win32app.content.ContentStager;
-import org.imelab.agent.win32app.engine.AppFaults;
 import org.imelab.agent.win32app.engine.EngineSettings;
+import org.imelab.agent.win32app.engine.LabPolicyFaults;
 import org.imelab.agent.win32app.engine.Win32AppEngine;
 import org.imelab.agent.win32app.engine.Win32AppServices;
 import org.imelab.agent.win32app.exec.InstallerRunner;
@@ -153,12 +153,15 @@ public final class DeviceStack implements AutoCloseable {
                 certificate.certificate().certificate(), key, null, cdn);
         EngineSettings settings = EngineSettings.under(home.root(), home.imeCacheDir())
                 .withInstallerEnvironment(paths.environment());
-        Win32AppServices services = new Win32AppServices(new ImeRegistry(registry, layout),
+        ImeRegistry ime = new ImeRegistry(registry, layout);
+        // the stack talks to imelab's lab gateway, so it obeys the faults the lab file injects
+        Win32AppServices services = new Win32AppServices(ime,
                 new DetectionEvaluator(registry, paths, msi, scripts, facts),
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
-                InstallerRunner.forThisMachine(), new ReportingManager(service), AppFaults.NONE, clock, settings);
+                InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
+                new LabPolicyFaults(), clock, settings);
         return new Win32AppEngine(services);
     }
 

@@ -233,6 +233,11 @@ public record ImeLayout(RegPath root, RegPath agentRoot, RegPath labRoot) {
         return labRoot.child(WIN32_APPS, scope.id());
     }
 
+    /** Win32 app results the service has not taken yet, one value per app, below a key per scope. */
+    public RegPath labPendingReports() {
+        return labRoot.child("PendingReports");
+    }
+
     public RegPath labReevaluation(Scope scope) {
         return labScope(scope).child(REEVALUATION);
     }
