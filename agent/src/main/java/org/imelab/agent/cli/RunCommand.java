@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.inventory.GatewayInventoryUploader;
 import org.imelab.agent.inventory.InstalledProgramsSource;
 import org.imelab.agent.inventory.InventoryWorkload;
@@ -131,7 +132,13 @@ public final class RunCommand implements Callable<Integer> {
                         + enrolled.deviceId() + " (" + deviceName + "), MDM certificate "
                         + enrolled.certificate().thumbprint());
                 device = new DeviceStack(home, registry, config.layout(), scheduler, embedded.gateway().sideCarUrl(),
-                        embedded.trust(), deviceName);
+                        embedded.trust(), deviceName, (appId, name, bytes, total) -> {
+                            // only long downloads are worth a console line; every download is in AppWorkload.log
+                            if (Math.max(bytes, total) >= ContentStager.PROGRESS_STEP) {
+                                console.line(scheduler.now(), "  downloading " + name + ": " + megabytes(bytes)
+                                        + (total > 0 ? " of " + megabytes(total) : ""));
+                            }
+                        });
                 afterStop.add(0, device);
                 console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
                         + "; using " + device.certificate().thumbprint());
@@ -186,6 +193,10 @@ public final class RunCommand implements Callable<Integer> {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     /** Without --lab there is no gateway to talk to yet: each check-in says so, and the agent keeps running. */

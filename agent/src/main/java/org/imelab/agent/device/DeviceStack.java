@@ -27,6 +27,7 @@ import org.imelab.agent.sync.CheckinTriggers;
 import org.imelab.agent.time.PeriodicJob;
 import org.imelab.agent.time.Scheduler;
 import org.imelab.agent.win32app.content.ContentStager;
+import org.imelab.agent.win32app.content.DownloadProgress;
 import org.imelab.agent.win32app.engine.EngineSettings;
 import org.imelab.agent.win32app.engine.LabPolicyFaults;
 import org.imelab.agent.win32app.engine.Win32AppEngine;
@@ -80,6 +81,7 @@ public final class DeviceStack implements AutoCloseable {
     private final PushNotifications notifications = new PushNotifications();
     private final OkHttpClient cdn;
     private final Scheduler scheduler;
+    private final DownloadProgress downloads;
     private LabPushListener push;
     private PeriodicJob dailyCheck;
 
@@ -99,6 +101,13 @@ public final class DeviceStack implements AutoCloseable {
      */
     public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
             X509TrustManager trust, String deviceName) throws IOException {
+        this(home, registry, layout, scheduler, sideCarUrl, trust, deviceName, DownloadProgress.NONE);
+    }
+
+    /** @param downloads told how content downloads advance (the console of {@code imelab run}) */
+    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
+            X509TrustManager trust, String deviceName, DownloadProgress downloads) throws IOException {
+        this.downloads = downloads;
         this.scheduler = scheduler;
         InstantSource clock = scheduler.clock();
         CertificateSource source = CertificateSources.forThisMachine(home.certStoreDir());
@@ -159,7 +168,7 @@ public final class DeviceStack implements AutoCloseable {
                 new DetectionEvaluator(registry, paths, msi, scripts, facts),
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
-                        new SafeUnzipper()),
+                        new SafeUnzipper(), downloads),
                 InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
                 new LabPolicyFaults(), clock, settings);
         return new Win32AppEngine(services);
