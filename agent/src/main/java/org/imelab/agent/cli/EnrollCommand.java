@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
 import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.enroll.GatewayTrust;
 import org.imelab.agent.enroll.LabEnrollment;
 import org.imelab.agent.enroll.LabTrust;
 import org.imelab.certpicker.CertificateFiles;
@@ -75,7 +76,7 @@ public final class EnrollCommand implements Callable<Integer> {
             X509Certificate root = roots.getFirst();
             ImeLayout layout = ImeLayout.at(parent.imeRoot());
             LabEnrollment enrollment = new LabEnrollment(new PortableCertificateSource(home.certStoreDir()),
-                    new LabEnrollmentKey(registry, layout), new SideCarJson());
+                    new LabEnrollmentKey(registry, layout), new GatewayTrust(home), new SideCarJson());
             String name = deviceName != null ? deviceName : DeviceNames.thisMachine();
             LabEnrollment.Enrolled e = enrollment.ensure(url, root, LabTrust.forRoot(root), name, Instant.now());
             out.println(e.reused() ? "Already enrolled with this lab." : "Enrolled.");

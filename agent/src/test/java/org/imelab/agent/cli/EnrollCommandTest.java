@@ -44,6 +44,8 @@ class EnrollCommandTest {
             assertTrue(first.out().startsWith("Enrolled."), first.out());
             assertTrue(first.out().contains("Account id (1.2.840.113556.5.6):"), first.out());
             assertEquals(1, gateway.devices().size());
+            assertTrue(Files.isRegularFile(home.resolve("trust").resolve("gateway-root.pem")),
+                    "the gateway's root is kept for later check-ins");
 
             Run again = imelab("--home", home.toString(), "enroll", "--lab", gateway.baseUrl());
             assertEquals(0, again.code(), again.err());
