@@ -21,7 +21,6 @@ import org.imelab.install.health.ServiceProbe;
 import org.imelab.install.health.SystemdServiceProbe;
 import org.imelab.install.plan.Scope;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
@@ -53,16 +52,14 @@ public final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return target.run(parent, this::evaluate);
+    }
+
+    private int evaluate(InstallTarget t) {
         PrintWriter out = target.out();
-        boolean windows = ServiceHosts.isWindows();
-        Optional<InstallTarget> resolved = target.resolve(parent, System.getenv(), windows);
-        if (resolved.isEmpty()) {
-            return ExitCodes.REFUSED;
-        }
-        InstallTarget t = resolved.get();
         DataHome home = new DataHome(t.dataHome());
         Path socket = home.ipcSocket();
-        ServiceProbe probe = windows
+        ServiceProbe probe = t.windows()
                 ? new ScmServiceProbe(new ScmServiceManager(), t.serviceName())
                 : new FallbackProbe(new SystemdServiceProbe(new ProcessCommandRunner(), t.scope() == Scope.USER, t.serviceName() + ".service"),
                         new DaemonSocketProbe(socket.toString(), () -> answers(socket)));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.Main;
 import org.imelab.install.InstallException;
@@ -20,7 +19,6 @@ import org.imelab.install.plan.LinuxPlan;
 import org.imelab.install.plan.RealIme;
 import org.imelab.install.plan.WindowsPlan;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.registry.windows.JnaRegistry;
 import picocli.CommandLine.Command;
@@ -62,14 +60,13 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return target.run(parent, this::install);
+    }
+
+    private int install(InstallTarget t) {
         PrintWriter out = target.out();
-        Map<String, String> env = System.getenv();
-        boolean windows = ServiceHosts.isWindows();
-        Optional<InstallTarget> resolved = target.resolve(parent, env, windows);
-        if (resolved.isEmpty()) {
-            return ExitCodes.REFUSED;
-        }
-        InstallTarget t = resolved.get();
+        Map<String, String> env = t.env();
+        boolean windows = t.windows();
         InstallOptions options;
         try {
             Distribution dist = Distribution.of(Main.class).orElseThrow(() -> new IllegalArgumentException(

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import org.imelab.install.service.ServiceHosts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +44,14 @@ public final class InstallTargetOptions {
             refuse(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Runs {@code command} on the install these options mean on this machine (its environment and
+     * operating system); {@link ExitCodes#REFUSED} without running it after {@link #refuse} said why not.
+     */
+    int run(ImelabCommand root, ToIntFunction<InstallTarget> command) {
+        return resolve(root, System.getenv(), ServiceHosts.isWindows()).map(command::applyAsInt).orElse(ExitCodes.REFUSED);
     }
 
     /** Prints {@code imelab <command>: why} to the command's error stream. */

@@ -14,7 +14,6 @@ import org.imelab.install.health.DaemonSocketProbe;
 import org.imelab.install.process.CommandResult;
 import org.imelab.install.process.ProcessCommandRunner;
 import org.imelab.install.service.ServiceConfig;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.service.ServiceState;
 import org.imelab.install.windows.ScmServiceManager;
 import picocli.CommandLine;
@@ -55,12 +54,11 @@ public final class ServiceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            return target.run(service.parent, this::status);
+        }
+
+        private int status(InstallTarget t) {
             PrintWriter out = target.out();
-            Optional<InstallTarget> resolved = target.resolve(service.parent, System.getenv(), ServiceHosts.isWindows());
-            if (resolved.isEmpty()) {
-                return ExitCodes.REFUSED;
-            }
-            InstallTarget t = resolved.get();
             Map<String, String> lines = new LinkedHashMap<>();
             int code = t.windows() ? windows(t, lines) : linux(t, new DataHome(t.dataHome()), lines);
             lines.put("Manifest", t.manifest().read().isPresent() ? t.manifest().location() : "none (not installed by imelab install)");

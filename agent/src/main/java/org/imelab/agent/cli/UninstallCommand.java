@@ -10,7 +10,6 @@ import org.imelab.install.Installer;
 import org.imelab.install.StepContext;
 import org.imelab.install.launch.Distribution;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.registry.windows.JnaRegistry;
 import picocli.CommandLine.Command;
@@ -33,15 +32,13 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return target.run(parent, this::uninstall);
+    }
+
+    private int uninstall(InstallTarget t) {
         PrintWriter out = target.out();
-        boolean windows = ServiceHosts.isWindows();
-        Optional<InstallTarget> resolved = target.resolve(parent, System.getenv(), windows);
-        if (resolved.isEmpty()) {
-            return ExitCodes.REFUSED;
-        }
-        InstallTarget t = resolved.get();
         StepContext.Builder ctx = StepContext.builder().commands(new ProcessCommandRunner()).progress(out::println);
-        if (windows) {
+        if (t.windows()) {
             Optional<Distribution> running = Distribution.of(Main.class);
             if (running.isPresent() && installedCopyIsRunning(t, running.get())) {
                 return target.refuse("this is the installed copy (" + running.get().jar()

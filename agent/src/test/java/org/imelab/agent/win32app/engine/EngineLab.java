@@ -278,6 +278,15 @@ final class EngineLab implements AutoCloseable {
         writeLab();
     }
 
+    /** Back to an empty lab and a fresh engine with these faults, the real content service and real minutes. */
+    void reset(AppFaults faults) throws Exception {
+        removeApps();
+        this.faults = faults;
+        contentService = null;
+        runTimeMinute = Duration.ofMinutes(1);
+        engine = newEngine();
+    }
+
     /** A required app detected by {@code C:\ProgramData\imelab\{marker}} and installed by {@code sh install.sh}. */
     static Win32AppPolicy.Builder policy(String id, String name, String marker) {
         return Win32AppPolicy.builder(id, name, 1)

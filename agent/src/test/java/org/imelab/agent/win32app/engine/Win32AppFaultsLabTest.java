@@ -6,61 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import org.imelab.agent.testing.LogCapture;
 import org.imelab.agent.win32app.state.ErrorCodes;
-import org.imelab.gateway.protocol.report.AppResult;
-import org.imelab.registry.ime.ComplianceStateMessage;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.Scope;
-import org.imelab.registry.ime.Win32AppKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lab file's {@code faults}, end to end over HTTPS: the device-side ones reach the engine in the
  * served policy's {@code ImelabFaults} (read by {@link LabPolicyFaults}, as {@code run --lab} wires
  * it), the gateway-side ones make the lab's GetContentInfo or CDN fail for that app alone.
  */
-class Win32AppFaultsLabTest {
-    @TempDir
-    static Path dir;
-    static EngineLab lab;
-    LogCapture log;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = new EngineLab(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        lab.removeApps();
-        lab.faults = new LabPolicyFaults();
-        lab.contentService = null;
-        lab.engine = lab.newEngine();
-        log = new LogCapture("ime.AppWorkload");
-    }
-
-    private static Optional<EnforcementStateMessage> enforcement(String id) {
-        return lab.ime.win32Apps().enforcement(Scope.DEVICE, Win32AppKey.of(id, 1));
-    }
-
-    private static Optional<ComplianceStateMessage> compliance(String id) {
-        return lab.ime.win32Apps().compliance(Scope.DEVICE, Win32AppKey.of(id, 1));
-    }
-
-    private static Optional<AppResult> reported(String id) {
-        return lab.gateway.appResults(lab.deviceId).stream().filter(r -> r.appId().equalsIgnoreCase(id)).findFirst();
+class Win32AppFaultsLabTest extends EngineLabCase {
+    @Override
+    AppFaults faults() {
+        return new LabPolicyFaults();
     }
 
     /** Adds an app counting its installer runs (and creating its marker) with these faults. */
