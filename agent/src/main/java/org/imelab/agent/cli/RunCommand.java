@@ -217,6 +217,10 @@ public final class RunCommand implements Callable<Integer> {
                 return asService.getAsInt();
             }
             // closed after the agent stopped, on Ctrl-C too, so "EMS Agent Stopped" reaches the file
+            if (startDelaySeconds > 0) {
+                console.line(scheduler.now(), "first check-in within " + startDelaySeconds + " s (a randomized start "
+                        + "delay, as the real agent has; --start-delay 0 skips it)");
+            }
             return new ForegroundHost(closing.toArray(new AutoCloseable[0])).run(agent[0]);
         } catch (IpcServer.AlreadyRunningException e) {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
