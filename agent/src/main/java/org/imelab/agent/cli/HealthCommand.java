@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.DataHome;
@@ -22,7 +21,6 @@ import org.imelab.install.health.ServiceProbe;
 import org.imelab.install.health.SystemdServiceProbe;
 import org.imelab.install.plan.Scope;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.logs.ime.ImeLogLayout;
 import org.imelab.logs.ime.ImeLogSettings;
@@ -34,9 +32,7 @@ import org.imelab.registry.ime.ImeLayout;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The health evaluation the hourly task or timer runs (the IME's ClientHealthEval.exe): writes
@@ -51,28 +47,19 @@ public final class HealthCommand implements Callable<Integer> {
     @ParentCommand
     ImelabCommand parent;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     InstallTargetOptions target;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        boolean windows = ServiceHosts.isWindows();
-        InstallTarget t;
-        try {
-            t = InstallTarget.resolve(target, parent.explicitHome(env), env, windows);
-        } catch (IllegalArgumentException e) {
-            err.println("imelab health: " + e.getMessage());
-            return ExitCodes.REFUSED;
-        }
+        return target.run(parent, this::evaluate);
+    }
+
+    private int evaluate(InstallTarget t) {
+        PrintWriter out = target.out();
         DataHome home = new DataHome(t.dataHome());
         Path socket = home.ipcSocket();
-        ServiceProbe probe = windows
+        ServiceProbe probe = t.windows()
                 ? new ScmServiceProbe(new ScmServiceManager(), t.serviceName())
                 : new FallbackProbe(new SystemdServiceProbe(new ProcessCommandRunner(), t.scope() == Scope.USER, t.serviceName() + ".service"),
                         new DaemonSocketProbe(socket.toString(), () -> answers(socket)));
@@ -82,7 +69,7 @@ public final class HealthCommand implements Callable<Integer> {
         ImeLogs logs = new ImeLogSetup(ImeLogSettings.defaults(home.logsDir(), ImeLogLayout.DEFAULT, clock))
                 .install((LoggerContext) LoggerFactory.getILoggerFactory());
         try {
-            report = new HealthEvaluation(probe, () -> lastCheckIn(home, err), home.logsDir(), clock).evaluate();
+            report = new HealthEvaluation(probe, () -> lastCheckIn(home), home.logsDir(), clock).evaluate();
         } finally {
             logs.close();
         }
@@ -94,11 +81,11 @@ public final class HealthCommand implements Callable<Integer> {
         return report.healthy() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private Optional<Instant> lastCheckIn(DataHome home, PrintWriter err) {
+    private Optional<Instant> lastCheckIn(DataHome home) {
         try (Registry registry = parent.registryOpener().open(home)) {
             return new CheckinStateKey(registry, ImeLayout.at(parent.imeRoot())).read().lastCheckin();
         } catch (IOException | RuntimeException e) {
-            err.println("imelab health: cannot read the last check-in from the registry: " + e.getMessage());
+            target.complain("cannot read the last check-in from the registry: " + e.getMessage());
             return Optional.empty();
         }
     }

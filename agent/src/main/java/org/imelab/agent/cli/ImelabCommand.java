@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
             org.imelab.agent.cli.apps.AppsCommand.class,
             LogsCommand.class,
             LabGatewayCommand.class,
+            EnrollCommand.class,
             InventoryCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.Main;
 import org.imelab.install.InstallException;
@@ -20,15 +19,12 @@ import org.imelab.install.plan.LinuxPlan;
 import org.imelab.install.plan.RealIme;
 import org.imelab.install.plan.WindowsPlan;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.registry.windows.JnaRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Installs imelab as a service with its moniker handler and scheduled jobs. */
 @Command(name = "install", mixinStandardHelpOptions = true,
@@ -42,9 +38,6 @@ public final class InstallCommand implements Callable<Integer> {
 
     @ParentCommand
     ImelabCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     InstallTargetOptions target;
@@ -67,15 +60,15 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        boolean windows = ServiceHosts.isWindows();
-        Optional<Path> explicitHome = parent.explicitHome(env);
-        InstallTarget t;
+        return target.run(parent, this::install);
+    }
+
+    private int install(InstallTarget t) {
+        PrintWriter out = target.out();
+        Map<String, String> env = t.env();
+        boolean windows = t.windows();
         InstallOptions options;
         try {
-            t = InstallTarget.resolve(target, explicitHome, env, windows);
             Distribution dist = Distribution.of(Main.class).orElseThrow(() -> new IllegalArgumentException(
                     "install copies the packaged imelab.jar and its lib/ folder, but this imelab runs from "
                             + Main.class.getProtectionDomain().getCodeSource().getLocation()
@@ -87,8 +80,7 @@ public final class InstallCommand implements Callable<Integer> {
             options = new InstallOptions(t.serviceName(), t.scope(), t.root(), t.dataHome(), program,
                     parent.registryRoot, java, dist, !noMoniker, takeOverRealIme);
         } catch (IllegalArgumentException e) {
-            err.println("imelab install: " + e.getMessage());
-            return ExitCodes.REFUSED;
+            return target.refuse(e.getMessage());
         }
         ProcessCommandRunner commands = new ProcessCommandRunner();
         StepContext.Builder ctx = StepContext.builder().commands(commands).progress(out::println);
@@ -105,8 +97,7 @@ public final class InstallCommand implements Callable<Integer> {
                 steps = new LinuxPlan(options, t.layout(), commands.isAvailable("xdg-mime")).steps();
             }
         } catch (InstallException | IllegalArgumentException e) {
-            err.println("imelab install: " + e.getMessage());
-            return ExitCodes.REFUSED;
+            return target.refuse(e.getMessage());
         }
         out.println("Installing imelab as " + t.serviceName() + " (" + (windows ? "Windows service" : t.scope().name().toLowerCase()
                 + " systemd units") + "), data home " + t.dataHome());
@@ -119,10 +110,10 @@ public final class InstallCommand implements Callable<Integer> {
                 out.println("Running: systemctl" + (t.layout().scope() == org.imelab.install.plan.Scope.USER ? " --user" : "")
                         + " status " + new SystemdUnits(t.serviceName(), false).daemonUnitName());
             }
-            out.println("Remove it with: imelab uninstall" + t.options(explicitHome));
+            out.println("Remove it with: imelab uninstall" + t.options(parent.explicitHome(env)));
             return ExitCodes.OK;
         } catch (InstallException e) {
-            err.println("imelab install: " + e.getMessage());
+            target.complain(e.getMessage());
             return ExitCodes.FAILURE;
         }
     }

@@ -17,7 +17,15 @@ import java.util.OptionalInt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 import org.imelab.agent.device.DeviceNames;
+import org.imelab.agent.enroll.GatewayTrust;
+import org.imelab.agent.enroll.LabTrust;
+import org.imelab.registry.ime.LabEnrollmentKey;
+import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.inventory.GatewayInventoryUploader;
 import org.imelab.agent.inventory.InstalledProgramsSource;
 import org.imelab.agent.inventory.InventoryWorkload;
@@ -113,8 +121,12 @@ public final class RunCommand implements Callable<Integer> {
             List<AutoCloseable> afterStop = new ArrayList<>();
             CheckinHandler handler = noGateway();
             DeviceStack device = null;
-            EmbeddedLab embedded = null;
+            String deviceName = DeviceNames.thisMachine();
+            String sideCarUrl = null;
+            X509TrustManager trust = null;
+            String notifyUrl = null;
             if (lab != null) {
+                EmbeddedLab embedded;
                 try {
                     embedded = EmbeddedLab.start(home, lab.isEmpty() ? null : Path.of(lab));
                 } catch (LabDefinitionException e) {
@@ -124,14 +136,38 @@ public final class RunCommand implements Callable<Integer> {
                 afterStop.add(embedded);
                 console.line(scheduler.now(), "lab gateway on " + embedded.gateway().baseUrl() + " serving "
                         + embedded.labFile());
-                String deviceName = DeviceNames.thisMachine();
                 LabEnrollment.Enrolled enrolled = embedded.enroll(home, registry, config.layout(), deviceName,
                         scheduler.now());
                 console.line(scheduler.now(), (enrolled.reused() ? "enrolled as device " : "enrolled now as device ")
                         + enrolled.deviceId() + " (" + deviceName + "), MDM certificate "
                         + enrolled.certificate().thumbprint());
-                device = new DeviceStack(home, registry, config.layout(), scheduler, embedded.gateway().sideCarUrl(),
-                        embedded.trust(), deviceName);
+                sideCarUrl = embedded.gateway().sideCarUrl();
+                trust = embedded.trust();
+                notifyUrl = embedded.notifyUrl();
+            } else {
+                // enrolled earlier (imelab enroll --lab URL): check in with that gateway
+                Optional<LabEnrollmentKey.Enrollment> enrollment = new LabEnrollmentKey(registry, config.layout()).read();
+                Optional<X509Certificate> root = new GatewayTrust(home).load();
+                if (enrollment.isPresent() && root.isPresent()) {
+                    sideCarUrl = enrollment.get().sideCarUrl();
+                    trust = LabTrust.forRoot(root.get());
+                    notifyUrl = URI.create(sideCarUrl).resolve("/lab/notify").toString();
+                    console.line(scheduler.now(), "enrolled as device " + enrollment.get().deviceId() + "; gateway "
+                            + sideCarUrl);
+                } else {
+                    console.line(scheduler.now(), "not enrolled with any gateway: run with --lab, or enroll first "
+                            + "(imelab enroll --lab URL)");
+                }
+            }
+            if (sideCarUrl != null) {
+                device = new DeviceStack(home, registry, config.layout(), scheduler, sideCarUrl, trust, deviceName,
+                        (appId, name, bytes, total) -> {
+                            // only long downloads are worth a console line; every download is in AppWorkload.log
+                            if (Math.max(bytes, total) >= ContentStager.PROGRESS_STEP) {
+                                console.line(scheduler.now(), "  downloading " + name + ": " + megabytes(bytes)
+                                        + (total > 0 ? " of " + megabytes(total) : ""));
+                            }
+                        });
                 afterStop.add(0, device);
                 console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
                         + "; using " + device.certificate().thumbprint());
@@ -142,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                     .addObserver(console);
             if (device != null) {
                 DeviceStack d = device;
-                EmbeddedLab e = embedded;
+                String pushUrl = notifyUrl;
                 agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
                 // inventory: a delta at start and every 24 h, full the first time and every 7 days
                 agent[0].withInventory(InventoryWorkload.forDaemon(InstalledProgramsSource.forRegistry(registry), registry,
@@ -155,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
                     public synchronized void checkinFinished(CheckinResult result) {
                         if (!listening) { // the push channel opens once the agent is up and has checked in
                             listening = true;
-                            d.startPush(agent[0].triggers(), e.notifyUrl());
+                            d.startPush(agent[0].triggers(), pushUrl);
                         }
                     }
                 });
@@ -186,6 +222,10 @@ public final class RunCommand implements Callable<Integer> {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     /** Without --lab there is no gateway to talk to yet: each check-in says so, and the agent keeps running. */

@@ -14,7 +14,6 @@ import org.imelab.install.health.DaemonSocketProbe;
 import org.imelab.install.process.CommandResult;
 import org.imelab.install.process.ProcessCommandRunner;
 import org.imelab.install.service.ServiceConfig;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.service.ServiceState;
 import org.imelab.install.windows.ScmServiceManager;
 import picocli.CommandLine;
@@ -50,25 +49,16 @@ public final class ServiceCommand implements Callable<Integer> {
         @ParentCommand
         ServiceCommand service;
 
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         InstallTargetOptions target;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            ImelabCommand root = service.parent;
-            Map<String, String> env = System.getenv();
-            InstallTarget t;
-            try {
-                t = InstallTarget.resolve(target, root.explicitHome(env), env, ServiceHosts.isWindows());
-            } catch (IllegalArgumentException e) {
-                err.println("imelab service status: " + e.getMessage());
-                return ExitCodes.REFUSED;
-            }
+            return target.run(service.parent, this::status);
+        }
+
+        private int status(InstallTarget t) {
+            PrintWriter out = target.out();
             Map<String, String> lines = new LinkedHashMap<>();
             int code = t.windows() ? windows(t, lines) : linux(t, new DataHome(t.dataHome()), lines);
             lines.put("Manifest", t.manifest().read().isPresent() ? t.manifest().location() : "none (not installed by imelab install)");

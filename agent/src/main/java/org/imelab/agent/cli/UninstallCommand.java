@@ -1,9 +1,7 @@
 package org.imelab.agent.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imelab.agent.Main;
@@ -12,14 +10,11 @@ import org.imelab.install.Installer;
 import org.imelab.install.StepContext;
 import org.imelab.install.launch.Distribution;
 import org.imelab.install.process.ProcessCommandRunner;
-import org.imelab.install.service.ServiceHosts;
 import org.imelab.install.windows.ScmServiceManager;
 import org.imelab.registry.windows.JnaRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Removes exactly what {@code imelab install} added, as its manifest records it. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
@@ -32,33 +27,22 @@ public final class UninstallCommand implements Callable<Integer> {
     @ParentCommand
     ImelabCommand parent;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     InstallTargetOptions target;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        boolean windows = ServiceHosts.isWindows();
-        Optional<Path> explicitHome = parent.explicitHome(env);
-        InstallTarget t;
-        try {
-            t = InstallTarget.resolve(target, explicitHome, env, windows);
-        } catch (IllegalArgumentException e) {
-            err.println("imelab uninstall: " + e.getMessage());
-            return ExitCodes.REFUSED;
-        }
+        return target.run(parent, this::uninstall);
+    }
+
+    private int uninstall(InstallTarget t) {
+        PrintWriter out = target.out();
         StepContext.Builder ctx = StepContext.builder().commands(new ProcessCommandRunner()).progress(out::println);
-        if (windows) {
+        if (t.windows()) {
             Optional<Distribution> running = Distribution.of(Main.class);
             if (running.isPresent() && installedCopyIsRunning(t, running.get())) {
-                err.println("imelab uninstall: this is the installed copy (" + running.get().jar()
+                return target.refuse("this is the installed copy (" + running.get().jar()
                         + "), which Windows cannot delete while it runs; run uninstall from another copy, e.g. imelab.cmd in the source tree");
-                return ExitCodes.REFUSED;
             }
             ctx.services(new ScmServiceManager()).registry(new JnaRegistry());
         }
@@ -68,7 +52,7 @@ public final class UninstallCommand implements Callable<Integer> {
             out.println("Removed " + removed.size() + " steps.");
             return ExitCodes.OK;
         } catch (InstallException e) {
-            err.println("imelab uninstall: " + e.getMessage());
+            target.complain(e.getMessage());
             return e.step() == null ? ExitCodes.REFUSED : ExitCodes.FAILURE;
         }
     }

@@ -27,8 +27,9 @@ import org.imelab.agent.sync.CheckinTriggers;
 import org.imelab.agent.time.PeriodicJob;
 import org.imelab.agent.time.Scheduler;
 import org.imelab.agent.win32app.content.ContentStager;
-import org.imelab.agent.win32app.engine.AppFaults;
+import org.imelab.agent.win32app.content.DownloadProgress;
 import org.imelab.agent.win32app.engine.EngineSettings;
+import org.imelab.agent.win32app.engine.LabPolicyFaults;
 import org.imelab.agent.win32app.engine.Win32AppEngine;
 import org.imelab.agent.win32app.engine.Win32AppServices;
 import org.imelab.agent.win32app.exec.InstallerRunner;
@@ -80,6 +81,7 @@ public final class DeviceStack implements AutoCloseable {
     private final PushNotifications notifications = new PushNotifications();
     private final OkHttpClient cdn;
     private final Scheduler scheduler;
+    private final DownloadProgress downloads;
     private LabPushListener push;
     private PeriodicJob dailyCheck;
 
@@ -99,6 +101,13 @@ public final class DeviceStack implements AutoCloseable {
      */
     public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
             X509TrustManager trust, String deviceName) throws IOException {
+        this(home, registry, layout, scheduler, sideCarUrl, trust, deviceName, DownloadProgress.NONE);
+    }
+
+    /** @param downloads told how content downloads advance (the console of {@code imelab run}) */
+    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
+            X509TrustManager trust, String deviceName, DownloadProgress downloads) throws IOException {
+        this.downloads = downloads;
         this.scheduler = scheduler;
         InstantSource clock = scheduler.clock();
         CertificateSource source = CertificateSources.forThisMachine(home.certStoreDir());
@@ -153,12 +162,15 @@ public final class DeviceStack implements AutoCloseable {
                 certificate.certificate().certificate(), key, null, cdn);
         EngineSettings settings = EngineSettings.under(home.root(), home.imeCacheDir())
                 .withInstallerEnvironment(paths.environment());
-        Win32AppServices services = new Win32AppServices(new ImeRegistry(registry, layout),
+        ImeRegistry ime = new ImeRegistry(registry, layout);
+        // the stack talks to imelab's lab gateway, so it obeys the faults the lab file injects
+        Win32AppServices services = new Win32AppServices(ime,
                 new DetectionEvaluator(registry, paths, msi, scripts, facts),
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
-                        new SafeUnzipper()),
-                InstallerRunner.forThisMachine(), new ReportingManager(service), AppFaults.NONE, clock, settings);
+                        new SafeUnzipper(), downloads),
+                InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
+                new LabPolicyFaults(), clock, settings);
         return new Win32AppEngine(services);
     }
 

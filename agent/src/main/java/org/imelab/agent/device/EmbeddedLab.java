@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import javax.net.ssl.X509TrustManager;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.enroll.GatewayTrust;
 import org.imelab.agent.enroll.LabEnrollment;
 import org.imelab.agent.enroll.LabTrust;
 import org.imelab.certpicker.portable.PortableCertificateSource;
@@ -59,7 +60,7 @@ public final class EmbeddedLab implements AutoCloseable {
     public LabEnrollment.Enrolled enroll(DataHome home, Registry registry, ImeLayout layout, String deviceName,
             Instant now) throws IOException {
         LabEnrollment enrollment = new LabEnrollment(new PortableCertificateSource(home.certStoreDir()),
-                new LabEnrollmentKey(registry, layout), new SideCarJson());
+                new LabEnrollmentKey(registry, layout), new GatewayTrust(home), new SideCarJson());
         return enrollment.ensure(gateway.baseUrl(), gateway.caCertificate(), trust, deviceName, now);
     }
 

@@ -47,7 +47,10 @@ public final class LabEnrollment {
     private final LabEnrollmentKey record;
     private final SideCarJson json;
 
-    public LabEnrollment(PortableCertificateSource store, LabEnrollmentKey record, SideCarJson json) {
+    private final GatewayTrust trust;
+
+    public LabEnrollment(PortableCertificateSource store, LabEnrollmentKey record, GatewayTrust trust, SideCarJson json) {
+        this.trust = trust;
         this.store = store;
         this.record = record;
         this.json = json;
@@ -60,6 +63,7 @@ public final class LabEnrollment {
     public Enrolled ensure(String labBaseUrl, X509Certificate labRoot, X509TrustManager trust, String deviceName,
             Instant now) throws IOException {
         String rootThumbprint = Thumbprints.of(labRoot);
+        this.trust.store(labRoot); // the gateway's root, for later check-ins without the lab at hand
         Optional<LabEnrollmentKey.Enrollment> known = record.read()
                 .filter(e -> e.labRootThumbprint().equals(rootThumbprint));
         if (known.isPresent()) {

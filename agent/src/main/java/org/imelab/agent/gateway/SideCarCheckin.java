@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One check-in against the SideCar gateway: request the required apps, log them as the IME does
- * ({@code Get policies = [...]}), parse them (a malformed policy is rejected alone, with its
+ * ({@code Get policies = [...]}, in AppWorkload.log), parse them (a malformed policy is rejected alone, with its
  * reason), and hand the rest to the {@link Win32AppWorkload}. The gateway's
  * {@code CheckinIntervalMinutes} goes back to the schedule through the outcome.
  */
 public final class SideCarCheckin implements CheckinHandler {
-    private static final Logger ime = LoggerFactory.getLogger("ime.IntuneManagementExtension");
+    /** Win32 app lines, {@code Get policies} among them, are AppWorkload.log's since the 2408 split. */
+    private static final Logger appWorkload = LoggerFactory.getLogger("ime.AppWorkload");
 
     private final GatewayClient client;
     private final SideCarJson json;
@@ -57,7 +58,7 @@ public final class SideCarCheckin implements CheckinHandler {
                 : CheckinReasonPayload.none();
         String gateway = client.sideCarUrl();
         Optional<String> thumbprint = certificateThumbprint.get();
-        ime.info("[Win32App] Requesting required apps");
+        appWorkload.info("[Win32App] Requesting required apps");
         SideCarGatewaySession answer;
         try {
             answer = client.session(RequestContentType.REQUEST_APPLICATION, "[]", reason, reasonPayload).get();
@@ -69,15 +70,15 @@ public final class SideCarCheckin implements CheckinHandler {
         PolicySet policies;
         try {
             policiesJson = json.decodeResponsePayload(RequestContentType.REQUEST_APPLICATION, answer.responsePayload());
-            ime.info("Get policies = {}", policiesJson);
+            appWorkload.info("Get policies = {}", policiesJson);
             policies = parser.parse(policiesJson);
         } catch (PayloadFormatException e) {
-            ime.error("[Win32App] The policies from the gateway cannot be read: {}", e.getMessage());
+            appWorkload.error("[Win32App] The policies from the gateway cannot be read: {}", e.getMessage());
             return withInterval(CheckinOutcome.failed("the policies cannot be read: " + e.getMessage()), answer)
                     .withConnection(gateway, thumbprint.orElse(null));
         }
         for (RejectedPolicy r : policies.rejected()) {
-            ime.warn("[Win32App] {}", r);
+            appWorkload.warn("[Win32App] {}", r);
         }
         String summary = workload.process(policies, request);
         if (!policies.rejected().isEmpty()) {

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.imelab.install.service.ServiceHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,20 @@ class InstallCommandsTest {
         int code = run("--home", tmp.toString(), "install", "--service-name", "bad name/with slash", "--root", tmp.toString());
         assertEquals(ExitCodes.REFUSED, code);
         assertTrue(err.toString().contains("Invalid service name"), err.toString());
+    }
+
+    @Test
+    void eachInstallCommandRefusesABadTargetInItsOwnName() {
+        for (String command : new String[] {"install", "uninstall", "service status", "health"}) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("--home", tmp.toString()));
+            args.addAll(List.of(command.split(" ")));
+            args.addAll(List.of("--service-name", "bad name/with slash", "--root", tmp.toString()));
+            assertEquals(ExitCodes.REFUSED, run(args.toArray(String[]::new)), command);
+            assertTrue(err.toString().startsWith("imelab " + command + ": Invalid service name 'bad name/with slash'"),
+                    err.toString());
+        }
     }
 
     @Test

@@ -53,6 +53,8 @@ class GatewayClientLabTest {
 
     private final SideCarJson json = new SideCarJson();
     private final LogCapture log = LogCapture.ime();
+    /** The Win32 app lines, Get policies among them (AppWorkload.log since the 2408 split). */
+    private final LogCapture appWorkload = new LogCapture("ime.AppWorkload");
     private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -61,6 +63,7 @@ class GatewayClientLabTest {
             c.close();
         }
         log.close();
+        appWorkload.close();
     }
 
     private <T extends AutoCloseable> T closing(T c) {
@@ -104,11 +107,12 @@ class GatewayClientLabTest {
         PolicySet set = processed.getFirst();
         assertEquals(LabDeviceFixture.REAL_APP, set.accepted().getFirst().id());
         assertEquals(LabDeviceFixture.MALFORMED_APP, set.rejected().getFirst().id());
-        assertTrue(log.messages().contains("[Win32App] Requesting required apps"));
-        assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("Get policies = [{\"Id\":\"" + LabDeviceFixture.REAL_APP)),
-                "the IME's own line, with the policies as received");
-        assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("[Win32App] policy #1 " + LabDeviceFixture.MALFORMED_APP)
-                && m.contains("rejected")), log.messages().toString());
+        assertTrue(appWorkload.messages().contains("[Win32App] Requesting required apps"));
+        assertTrue(appWorkload.messages().stream().anyMatch(m -> m.startsWith("Get policies = [{\"Id\":\""
+                + LabDeviceFixture.REAL_APP)), "the IME's own line, with the policies as received");
+        assertTrue(log.messages().stream().noneMatch(m -> m.startsWith("Get policies")), "not in the main log");
+        assertTrue(appWorkload.messages().stream().anyMatch(m -> m.startsWith("[Win32App] policy #1 "
+                + LabDeviceFixture.MALFORMED_APP) && m.contains("rejected")), appWorkload.messages().toString());
     }
 
     @Test

@@ -117,6 +117,31 @@ class SyncCoordinatorTest {
         assertEquals(2, c.last().orElseThrow().request().number());
     }
 
+    /**
+     * What an observer is told has finished is finished for everyone: the daemon answers a moniker
+     * "one is running now" from {@link SyncCoordinator#current()}, so a caller woken by
+     * checkinFinished must not still see it running (EmsAgentTest's old race).
+     */
+    @Test
+    void observersSeeAFinishedCheckinAsFinished() throws Exception {
+        SyncCoordinator c = coordinator();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        c.addObserver(new CheckinObserver() {
+            @Override
+            public void checkinStarted(CheckinRequest request) {
+                seen.add("started: current " + c.current().map(CheckinRequest::number).orElse(0L));
+            }
+
+            @Override
+            public void checkinFinished(CheckinResult result) {
+                seen.add("finished: current " + c.current().map(CheckinRequest::number).orElse(0L)
+                        + ", last " + c.last().map(r -> r.request().number()).orElse(0L));
+            }
+        });
+        c.request(CheckinTrigger.SERVICE_START).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("started: current 1", "finished: current 0, last 1"), seen);
+    }
+
     @Test
     void aFailingCheckinIsReportedAndTheNextOneStillRuns() throws Exception {
         int[] calls = {0};

@@ -26,6 +26,12 @@ final class ContentEndpoint implements HttpHandler {
         this.lab = lab;
     }
 
+    /** The lab file's {@code faults.downloadFailure} for the app of {@code {appId}_{version}}. */
+    private Optional<Integer> injectedFailure(String appKey) {
+        String appId = appKey.substring(0, appKey.lastIndexOf('_'));
+        return lab.definitions().current().app(appId).map(a -> a.faults().downloadStatus());
+    }
+
     @Override
     public void handle(HttpExchange raw) throws IOException {
         LabExchange ex = new LabExchange(raw);
@@ -39,6 +45,12 @@ final class ContentEndpoint implements HttpHandler {
                 : Optional.empty();
         if (prepared.isEmpty()) {
             ex.odataError(404, "ResourceNotFound", "no such content: " + raw.getRequestURI().getPath());
+            return;
+        }
+        Optional<Integer> injected = injectedFailure(m.group(1));
+        if (injected.isPresent()) {
+            ex.odataError(injected.get(), "InjectedFault", "the lab file injects a download failure for "
+                    + m.group(1));
             return;
         }
         long size = Files.size(prepared.get().encryptedFile());

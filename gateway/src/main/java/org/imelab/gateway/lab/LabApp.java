@@ -13,14 +13,16 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
  *
  * @param schedule an entry-level schedule overriding every assignment's, or null
  * @param esp whether {@code GetSelectedApp} (the Enrollment Status Page's list) includes it
+ * @param faults the faults the lab file injects into the app ({@link LabFaults#NONE} for none)
  */
 public record LabApp(String id, int version, String name, Source windows, Source nonWindows,
                      List<LabAssignment> assignments, List<GraphWin32LobApp.Relationship> relationships,
-                     LabContent content, StartDeadlineEx schedule, boolean esp) {
+                     LabContent content, StartDeadlineEx schedule, boolean esp, LabFaults faults) {
 
     public LabApp {
         assignments = List.copyOf(assignments);
         relationships = List.copyOf(relationships);
+        faults = faults == null ? LabFaults.NONE : faults;
     }
 
     /** The policy source for a device. */

@@ -41,7 +41,7 @@ public final class LabDefinitionReader {
     private static final Set<String> ROOT_KEYS = Set.of("name", "accountId", "tenantId", "checkinIntervalMinutes",
             "enabledFlights", "groups", "apps", "platformScripts", "remediations");
     private static final Set<String> APP_KEYS = Set.of("sideCar", "graph", "nonWindows", "targets", "content",
-            "schedule", "esp");
+            "schedule", "esp", "faults");
 
     private final SideCarJson json;
 
@@ -142,9 +142,10 @@ public final class LabDefinitionReader {
         LabContent content = content(entry.get("content"), at + ".content", base,
                 sideCar != null ? sideCar.path("SetUpFilePath").asText(null) : graph.path("setupFilePath").asText(null));
         boolean esp = entry.path("esp").asBoolean(false);
+        LabFaults faults = faults(entry.get("faults"), at + ".faults");
         if (sideCar != null) {
             return sideCarApp(entry, (ObjectNode) requireObject(sideCar, at + ".sideCar"), overlay, at, schedule,
-                    content, esp);
+                    content, esp, faults);
         }
         if (entry.has("targets")) {
             throw new LabDefinitionException(at + ".targets", "a Graph-form app is targeted by its \"assignments\"");
@@ -154,11 +155,11 @@ public final class LabDefinitionReader {
                 : converter.convert(merge((ObjectNode) graph, (ObjectNode) overlay), at + ".nonWindows");
         return new LabApp(windows.template().id(), windows.template().version(), windows.template().name(),
                 new LabApp.Source.Converted(windows.template()), new LabApp.Source.Converted(other.template()),
-                windows.assignments(), windows.relationships(), content, schedule, esp);
+                windows.assignments(), windows.relationships(), content, schedule, esp, faults);
     }
 
     private LabApp sideCarApp(JsonNode entry, ObjectNode node, JsonNode overlay, String at, StartDeadlineEx schedule,
-                              LabContent content, boolean esp) throws LabDefinitionException {
+                              LabContent content, boolean esp, LabFaults faults) throws LabDefinitionException {
         JsonNode id = node.get("Id");
         if (id == null || !Win32AppPolicyValidator.isGuid(id.asText(null))) {
             throw new LabDefinitionException(at + ".sideCar.Id", "the lab needs a GUID Id to serve the app");
@@ -192,7 +193,7 @@ public final class LabDefinitionReader {
             other.set("StartDeadlineEx", scheduleNode(schedule));
         }
         return new LabApp(appId, version.intValue(), node.path("Name").asText(""), new LabApp.Source.SideCar(windows),
-                new LabApp.Source.SideCar(other), assignments, relationships, content, schedule, esp);
+                new LabApp.Source.SideCar(other), assignments, relationships, content, schedule, esp, faults);
     }
 
     private static ObjectNode scheduleNode(StartDeadlineEx s) {
@@ -201,6 +202,49 @@ public final class LabDefinitionReader {
         n.put("StartTime", s.startTime().toString());
         n.put("Deadline", s.deadline().toString());
         return n;
+    }
+
+    private static LabFaults faults(JsonNode node, String at) throws LabDefinitionException {
+        if (node == null || node.isNull()) {
+            return LabFaults.NONE;
+        }
+        if (!node.isObject()) {
+            throw new LabDefinitionException(at, "must be an object of faults");
+        }
+        checkKeys(node, Set.of("exitCode", "detection", "downloadFailure", "gatewayError"), at);
+        Integer exitCode = null;
+        JsonNode exit = node.get("exitCode");
+        if (exit != null && !exit.isNull()) {
+            if (!exit.canConvertToInt() || !exit.isIntegralNumber()) {
+                throw new LabDefinitionException(at + ".exitCode", "must be a 32-bit integer (e.g. 1603 or -2147024891)");
+            }
+            exitCode = exit.intValue();
+        }
+        Boolean detection = null;
+        JsonNode d = node.get("detection");
+        if (d != null && !d.isNull()) {
+            if (!d.isBoolean()) {
+                throw new LabDefinitionException(at + ".detection", "must be true (detected) or false (not detected)");
+            }
+            detection = d.booleanValue();
+        }
+        Integer downloadStatus = null;
+        JsonNode dl = node.get("downloadFailure");
+        if (dl != null && !dl.isNull()) {
+            if (dl.isBoolean()) {
+                downloadStatus = dl.booleanValue() ? 503 : null;
+            } else if (dl.isInt() && dl.intValue() >= 400 && dl.intValue() <= 599) {
+                downloadStatus = dl.intValue();
+            } else {
+                throw new LabDefinitionException(at + ".downloadFailure",
+                        "must be true (503) or an HTTP error status 400-599");
+            }
+        }
+        JsonNode g = node.get("gatewayError");
+        if (g != null && !g.isNull() && !g.isBoolean()) {
+            throw new LabDefinitionException(at + ".gatewayError", "must be true or false");
+        }
+        return new LabFaults(exitCode, detection, downloadStatus, g != null && g.asBoolean(false));
     }
 
     private static StartDeadlineEx schedule(JsonNode node, String at, Instant anchor) throws LabDefinitionException {

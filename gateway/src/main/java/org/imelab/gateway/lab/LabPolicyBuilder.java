@@ -111,9 +111,27 @@ public final class LabPolicyBuilder {
     private ServedPolicy build(LabDefinition def, LabApp app, Optional<LabTargeting.Resolved> resolved,
                                DeviceContext ctx) {
         return switch (app.sourceFor(ctx.windows())) {
-            case LabApp.Source.Converted c -> new ServedPolicy.Typed(converted(def, app, c.template(), resolved));
-            case LabApp.Source.SideCar s -> sideCar(app, s.node(), resolved.isEmpty());
+            case LabApp.Source.Converted c -> new ServedPolicy.Typed(withFaults(app,
+                    converted(def, app, c.template(), resolved)));
+            case LabApp.Source.SideCar s -> sideCar(app, withFaults(app, s.node()), resolved.isEmpty());
         };
+    }
+
+    /** The device-side faults travel in the lab-only policy field; an app without faults is served untouched. */
+    private static Win32AppPolicy withFaults(LabApp app, Win32AppPolicy policy) {
+        return app.faults().policyExtension().map(f -> {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> ext = new LinkedHashMap<>(policy.unknownFields());
+            ext.put(LabFaults.POLICY_FIELD, f);
+            return policy.withExtensions(ext);
+        }).orElse(policy);
+    }
+
+    private static ObjectNode withFaults(LabApp app, ObjectNode node) {
+        return app.faults().policyExtension().map(f -> {
+            ObjectNode copy = node.deepCopy();
+            copy.set(LabFaults.POLICY_FIELD, f);
+            return copy;
+        }).orElse(node);
     }
 
     private Win32AppPolicy converted(LabDefinition def, LabApp app, Win32AppPolicy template,

@@ -123,6 +123,11 @@ final class SessionEndpoint implements HttpHandler {
         } catch (LabDefinitionException e) {
             ex.odataError(404, "ResourceNotFound", type.get() + ": " + e.getMessage());
             return;
+        } catch (InjectedGatewayError e) {
+            LOG.info("{} for device {}: lab fault, answering a server error ({})", type.get(), ctx.deviceId(),
+                    e.getMessage());
+            ex.odataError(500, "InternalServerError", type.get() + ": " + e.getMessage());
+            return;
         }
         String base = lab.urls().sideCar();
         SideCarGatewaySession answer = session.answer(base + "/$metadata#SideCarGatewaySessions/@Element",
@@ -159,6 +164,9 @@ final class SessionEndpoint implements HttpHandler {
             throws IOException, LabDefinitionException {
         LabApp app = def.app(request.applicationId() == null ? "" : request.applicationId()).orElseThrow(() ->
                 new LabDefinitionException("", "the lab has no app " + request.applicationId()));
+        if (app.faults().gatewayError()) {
+            throw new InjectedGatewayError("the lab file injects a gateway error for app " + app.id());
+        }
         if (request.applicationVersion() != null && request.applicationVersion() != app.version()) {
             throw new LabDefinitionException("", "app " + app.id() + " is at version " + app.version() + ", not "
                     + request.applicationVersion());
@@ -196,6 +204,13 @@ final class SessionEndpoint implements HttpHandler {
             }
         }
         return out;
+    }
+
+    /** A lab file's {@code faults.gatewayError}: the session answers as a failing service would. */
+    private static final class InjectedGatewayError extends RuntimeException {
+        InjectedGatewayError(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String required(SideCarGatewaySession session) {

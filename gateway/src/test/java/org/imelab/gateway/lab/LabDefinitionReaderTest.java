@@ -92,6 +92,37 @@ class LabDefinitionReaderTest {
     }
 
     @Test
+    void faultsAreReadCheckedAndTheDeviceOnesServedInTheLabOnlyPolicyField() throws Exception {
+        String sideCar = "{\"sideCar\":{\"Id\":\"c0000000-0000-4000-8000-00000000000c\",\"Version\":1,\"Name\":\"C\","
+                + "\"InstallCommandLine\":\"i\"},\"targets\":[\"allDevices\"],\"faults\":{\"exitCode\":1603,"
+                + "\"detection\":false,\"downloadFailure\":true}}";
+        String graph = graphApp("").replace("}}", "},\"faults\":{\"gatewayError\":true,\"downloadFailure\":404}}");
+        LabDefinition def = read("{\"apps\":[" + sideCar + "," + graph.replace("\"installCommandLine\":\"i\"",
+                "\"installCommandLine\":\"i\",\"assignments\":[{\"intent\":\"required\",\"target\":"
+                        + "{\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"}}]") + "]}");
+        assertEquals(new LabFaults(1603, false, 503, false), def.apps().get(0).faults());
+        assertEquals(new LabFaults(null, null, 404, true), def.apps().get(1).faults());
+
+        LabPolicyBuilder builder = new LabPolicyBuilder(new SideCarJson());
+        String served = builder.write(builder.policies(def, new DeviceContext("d", "PC", null, true),
+                org.imelab.gateway.protocol.RequestContentType.REQUEST_APPLICATION));
+        assertTrue(served.contains(",\"ImelabFaults\":{\"ExitCode\":1603,\"Detection\":false}}"), served);
+        assertEquals(1, served.split("ImelabFaults", -1).length - 1, "only device-side faults travel: " + served);
+        Win32AppPolicy parsed = new org.imelab.gateway.protocol.win32.Win32AppPolicyParser(new SideCarJson())
+                .bind((com.fasterxml.jackson.databind.node.ObjectNode) new SideCarJson().readTree(served).get(0));
+        assertEquals("{\"ExitCode\":1603,\"Detection\":false}", parsed.unknownFields().get("ImelabFaults").toString(),
+                "the policy parser keeps the lab field");
+
+        assertTrue(error("{\"apps\":[" + sideCar.replace("1603", "\"x\"") + "]}").startsWith("apps[0].faults.exitCode:"));
+        assertTrue(error("{\"apps\":[" + sideCar.replace("\"detection\":false", "\"detection\":\"no\"") + "]}")
+                .startsWith("apps[0].faults.detection:"));
+        assertTrue(error("{\"apps\":[" + sideCar.replace("\"downloadFailure\":true", "\"downloadFailure\":200") + "]}")
+                .startsWith("apps[0].faults.downloadFailure:"));
+        assertTrue(error("{\"apps\":[" + sideCar.replace("\"exitCode\"", "\"exitcode\"") + "]}")
+                .startsWith("apps[0].faults.exitcode: unknown key"));
+    }
+
+    @Test
     void defaultsAreTheLabIdentity() throws Exception {
         LabDefinition def = read("{}");
         assertEquals(LabDefinition.DEFAULT_ACCOUNT_ID, def.accountId());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imelab.install.service.ServiceConfig;
 import org.imelab.install.service.ServiceControlException;
 import org.imelab.install.service.ServiceManager;
@@ -34,24 +35,7 @@ public final class ScmServiceManager implements ServiceManager {
 
     @Override
     public Optional<ServiceConfig> query(String name) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = api.OpenService(scm, name, Winsvc.SERVICE_QUERY_CONFIG);
-            if (svc == null) {
-                int err = Kernel32.INSTANCE.GetLastError();
-                if (err == ServiceControlException.ERROR_SERVICE_DOES_NOT_EXIST) {
-                    return Optional.empty();
-                }
-                throw new ServiceControlException("OpenService(" + name + ") failed", err);
-            }
-            try {
-                return Optional.of(readConfig(name, svc));
-            } finally {
-                api.CloseServiceHandle(svc);
-            }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+        return withService(name, Winsvc.SERVICE_QUERY_CONFIG, Optional::empty, svc -> Optional.of(readConfig(name, svc)));
     }
 
     private ServiceConfig readConfig(String name, Winsvc.SC_HANDLE svc) {
@@ -106,24 +90,8 @@ public final class ScmServiceManager implements ServiceManager {
 
     @Override
     public ServiceState state(String name) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = api.OpenService(scm, name, Winsvc.SERVICE_QUERY_STATUS);
-            if (svc == null) {
-                int err = Kernel32.INSTANCE.GetLastError();
-                if (err == ServiceControlException.ERROR_SERVICE_DOES_NOT_EXIST) {
-                    return ServiceState.NOT_INSTALLED;
-                }
-                throw new ServiceControlException("OpenService(" + name + ") failed", err);
-            }
-            try {
-                return ServiceState.ofCode(queryStatus(name, svc).dwCurrentState);
-            } finally {
-                api.CloseServiceHandle(svc);
-            }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+        return withService(name, Winsvc.SERVICE_QUERY_STATUS, () -> ServiceState.NOT_INSTALLED,
+                svc -> ServiceState.ofCode(queryStatus(name, svc).dwCurrentState));
     }
 
     @Override
@@ -151,22 +119,14 @@ public final class ScmServiceManager implements ServiceManager {
 
     @Override
     public void update(ServiceConfig c) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = openService(scm, c.name(), Winsvc.SERVICE_CHANGE_CONFIG | Winsvc.SERVICE_START
-                    | Winsvc.SERVICE_QUERY_CONFIG);
-            try {
-                if (!ServiceConfigApi.INSTANCE.ChangeServiceConfig(svc, ServiceConfigApi.SERVICE_NO_CHANGE, c.startType().code(),
-                        ServiceConfigApi.SERVICE_NO_CHANGE, c.binaryPath(), null, null, null, c.account(), null, c.displayName())) {
-                    throw new ServiceControlException("ChangeServiceConfig(" + c.name() + ") failed", Kernel32.INSTANCE.GetLastError());
-                }
-                configure(c, svc);
-            } finally {
-                api.CloseServiceHandle(svc);
+        withService(c.name(), Winsvc.SERVICE_CHANGE_CONFIG | Winsvc.SERVICE_START | Winsvc.SERVICE_QUERY_CONFIG, null, svc -> {
+            if (!ServiceConfigApi.INSTANCE.ChangeServiceConfig(svc, ServiceConfigApi.SERVICE_NO_CHANGE, c.startType().code(),
+                    ServiceConfigApi.SERVICE_NO_CHANGE, c.binaryPath(), null, null, null, c.account(), null, c.displayName())) {
+                throw new ServiceControlException("ChangeServiceConfig(" + c.name() + ") failed", Kernel32.INSTANCE.GetLastError());
             }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+            configure(c, svc);
+            return null;
+        });
     }
 
     /** Description, recovery actions, and recovery also for a stop with an error exit code. */
@@ -196,74 +156,53 @@ public final class ScmServiceManager implements ServiceManager {
 
     @Override
     public void delete(String name) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = openService(scm, name, DELETE);
-            try {
-                if (!api.DeleteService(svc)) {
-                    int err = Kernel32.INSTANCE.GetLastError();
-                    if (err != ServiceControlException.ERROR_SERVICE_MARKED_FOR_DELETE) {
-                        throw new ServiceControlException("DeleteService(" + name + ") failed", err);
-                    }
+        withService(name, DELETE, null, svc -> {
+            if (!api.DeleteService(svc)) {
+                int err = Kernel32.INSTANCE.GetLastError();
+                if (err != ServiceControlException.ERROR_SERVICE_MARKED_FOR_DELETE) {
+                    throw new ServiceControlException("DeleteService(" + name + ") failed", err);
                 }
-            } finally {
-                api.CloseServiceHandle(svc);
             }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+            return null;
+        });
     }
 
     @Override
     public void start(String name, Duration timeout) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = openService(scm, name, Winsvc.SERVICE_START | Winsvc.SERVICE_QUERY_STATUS);
-            try {
-                if (!api.StartService(svc, 0, null)) {
-                    int err = Kernel32.INSTANCE.GetLastError();
-                    if (err != ERROR_SERVICE_ALREADY_RUNNING) {
-                        throw new ServiceControlException("StartService(" + name + ") failed", err);
-                    }
+        withService(name, Winsvc.SERVICE_START | Winsvc.SERVICE_QUERY_STATUS, null, svc -> {
+            if (!api.StartService(svc, 0, null)) {
+                int err = Kernel32.INSTANCE.GetLastError();
+                if (err != ERROR_SERVICE_ALREADY_RUNNING) {
+                    throw new ServiceControlException("StartService(" + name + ") failed", err);
                 }
-                Winsvc.SERVICE_STATUS_PROCESS s = waitWhilePending(name, svc, timeout);
-                if (s.dwCurrentState != Winsvc.SERVICE_RUNNING) {
-                    int code = s.dwWin32ExitCode == 1066 ? s.dwServiceSpecificExitCode : s.dwWin32ExitCode;
-                    throw new ServiceControlException("Service " + name + " did not start; it is "
-                            + ServiceState.ofCode(s.dwCurrentState) + " with exit code " + code, s.dwWin32ExitCode);
-                }
-            } finally {
-                api.CloseServiceHandle(svc);
             }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+            Winsvc.SERVICE_STATUS_PROCESS s = waitWhilePending(name, svc, timeout);
+            if (s.dwCurrentState != Winsvc.SERVICE_RUNNING) {
+                int code = s.dwWin32ExitCode == 1066 ? s.dwServiceSpecificExitCode : s.dwWin32ExitCode;
+                throw new ServiceControlException("Service " + name + " did not start; it is "
+                        + ServiceState.ofCode(s.dwCurrentState) + " with exit code " + code, s.dwWin32ExitCode);
+            }
+            return null;
+        });
     }
 
     @Override
     public void stop(String name, Duration timeout) {
-        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
-        try {
-            Winsvc.SC_HANDLE svc = openService(scm, name, Winsvc.SERVICE_STOP | Winsvc.SERVICE_QUERY_STATUS);
-            try {
-                Winsvc.SERVICE_STATUS status = new Winsvc.SERVICE_STATUS();
-                if (!api.ControlService(svc, Winsvc.SERVICE_CONTROL_STOP, status)) {
-                    int err = Kernel32.INSTANCE.GetLastError();
-                    if (err == ERROR_SERVICE_NOT_ACTIVE) {
-                        return;
-                    }
-                    throw new ServiceControlException("ControlService(" + name + ", STOP) failed", err);
+        withService(name, Winsvc.SERVICE_STOP | Winsvc.SERVICE_QUERY_STATUS, null, svc -> {
+            Winsvc.SERVICE_STATUS status = new Winsvc.SERVICE_STATUS();
+            if (!api.ControlService(svc, Winsvc.SERVICE_CONTROL_STOP, status)) {
+                int err = Kernel32.INSTANCE.GetLastError();
+                if (err == ERROR_SERVICE_NOT_ACTIVE) {
+                    return null;
                 }
-                Winsvc.SERVICE_STATUS_PROCESS s = waitWhilePending(name, svc, timeout);
-                if (s.dwCurrentState != Winsvc.SERVICE_STOPPED) {
-                    throw new ServiceControlException("Service " + name + " did not stop within " + timeout, 1053);
-                }
-            } finally {
-                api.CloseServiceHandle(svc);
+                throw new ServiceControlException("ControlService(" + name + ", STOP) failed", err);
             }
-        } finally {
-            api.CloseServiceHandle(scm);
-        }
+            Winsvc.SERVICE_STATUS_PROCESS s = waitWhilePending(name, svc, timeout);
+            if (s.dwCurrentState != Winsvc.SERVICE_STOPPED) {
+                throw new ServiceControlException("Service " + name + " did not stop within " + timeout, 1053);
+            }
+            return null;
+        });
     }
 
     /**
@@ -305,11 +244,34 @@ public final class ScmServiceManager implements ServiceManager {
         return scm;
     }
 
-    private Winsvc.SC_HANDLE openService(Winsvc.SC_HANDLE scm, String name, int access) {
-        Winsvc.SC_HANDLE svc = api.OpenService(scm, name, access);
-        if (svc == null) {
-            throw new ServiceControlException("OpenService(" + name + ") failed", Kernel32.INSTANCE.GetLastError());
+    /** Work on an open service handle. */
+    private interface ServiceCall<T> {
+        T apply(Winsvc.SC_HANDLE svc);
+    }
+
+    /**
+     * Connects to the SCM, opens {@code name} with {@code access}, runs {@code call} and closes
+     * both handles. A service that does not exist gives {@code whenMissing}'s answer, or, when it
+     * is null, the OpenService error.
+     */
+    private <T> T withService(String name, int access, Supplier<T> whenMissing, ServiceCall<T> call) {
+        Winsvc.SC_HANDLE scm = openScm(Winsvc.SC_MANAGER_CONNECT);
+        try {
+            Winsvc.SC_HANDLE svc = api.OpenService(scm, name, access);
+            if (svc == null) {
+                int err = Kernel32.INSTANCE.GetLastError();
+                if (whenMissing != null && err == ServiceControlException.ERROR_SERVICE_DOES_NOT_EXIST) {
+                    return whenMissing.get();
+                }
+                throw new ServiceControlException("OpenService(" + name + ") failed", err);
+            }
+            try {
+                return call.apply(svc);
+            } finally {
+                api.CloseServiceHandle(svc);
+            }
+        } finally {
+            api.CloseServiceHandle(scm);
         }
-        return svc;
     }
 }

@@ -22,7 +22,8 @@ import org.imelab.registry.Registry;
  */
 public final class CertMetadataKey {
 
-    public static final String KEY_NAME = "CertMetadata";
+    /** The key's name; {@link ImeLayout#certMetadata()} owns its place. */
+    public static final String KEY_NAME = ImeLayout.CERT_METADATA;
     public static final String THUMBPRINT = "Thumbprint";
     public static final String SUBJECT_NAME = "SubjectName";
     public static final String VALIDATION_TIME = "ValidationTime";
@@ -31,18 +32,19 @@ public final class CertMetadataKey {
     private final Registry registry;
     private final RegPath key;
 
+    /** The key under the IME root {@code imeRoot} (the layout {@link ImeLayout#at} makes of it). */
     public CertMetadataKey(Registry registry, RegPath imeRoot) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.key = imeRoot.child(KEY_NAME);
+        this(registry, ImeLayout.at(imeRoot));
     }
 
     public CertMetadataKey(Registry registry, ImeLayout layout) {
-        this(registry, layout.root());
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.key = layout.certMetadata();
     }
 
     /** The key under the real device's IME root. */
     public static CertMetadataKey of(Registry registry) {
-        return new CertMetadataKey(registry, ImeLayout.DEFAULT_ROOT);
+        return new CertMetadataKey(registry, ImeLayout.standard());
     }
 
     public RegPath path() {

@@ -21,8 +21,8 @@ import org.imelab.registry.Registry;
  */
 public final class CheckinStateKey {
 
-    /** The key below imelab's root. */
-    public static final String CHECKIN = "Checkin";
+    /** The key below imelab's root; {@link ImeLayout#checkinState()} owns its place. */
+    public static final String CHECKIN = ImeLayout.CHECKIN;
 
     /** Start of the last check-in, UTC, in the IME's time format ({@link ImeTime}). */
     public static final String LAST_CHECKIN_TIME_UTC = "LastCheckinTimeUtc";
@@ -44,7 +44,7 @@ public final class CheckinStateKey {
 
     public CheckinStateKey(Registry registry, ImeLayout layout) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.path = layout.labRoot().child(CHECKIN);
+        this.path = layout.checkinState();
     }
 
     public RegPath path() {

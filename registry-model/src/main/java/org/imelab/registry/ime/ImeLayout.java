@@ -65,6 +65,8 @@ public record ImeLayout(RegPath root, RegPath agentRoot, RegPath labRoot) {
     public static final String INSTALL_DATE = "InstallDate";
     public static final String LOG_MAX_SIZE = "LogMaxSize";
     public static final String LOG_MAX_HISTORY = "LogMaxHistory";
+    public static final String CERT_METADATA = "CertMetadata";
+    public static final String CHECKIN = "Checkin";
     public static final String RETRY_COUNT = "RetryCount";
     public static final String NEXT_RETRY_TIME_UTC = "NextRetryTimeUtc";
 
@@ -211,7 +213,17 @@ public record ImeLayout(RegPath root, RegPath agentRoot, RegPath labRoot) {
         return agentRoot.child(LOGGING);
     }
 
+    /** The Client Cert Checker's record of the certificate it validated ({@link CertMetadataKey}). */
+    public RegPath certMetadata() {
+        return root.child(CERT_METADATA);
+    }
+
     // --- imelab's own state ---
+
+    /** imelab's record of the check-in schedule ({@link CheckinStateKey}). */
+    public RegPath checkinState() {
+        return labRoot.child(CHECKIN);
+    }
 
     public RegPath labApp(Scope scope, Win32AppKey app) {
         return labRoot.child(WIN32_APPS, scope.id(), app.keyName());
@@ -219,6 +231,11 @@ public record ImeLayout(RegPath root, RegPath agentRoot, RegPath labRoot) {
 
     public RegPath labScope(Scope scope) {
         return labRoot.child(WIN32_APPS, scope.id());
+    }
+
+    /** Win32 app results the service has not taken yet, one value per app, below a key per scope. */
+    public RegPath labPendingReports() {
+        return labRoot.child("PendingReports");
     }
 
     public RegPath labReevaluation(Scope scope) {

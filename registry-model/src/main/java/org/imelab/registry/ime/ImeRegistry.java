@@ -42,6 +42,10 @@ public final class ImeRegistry {
         return new Win32AppReset(registry, layout);
     }
 
+    public PendingReportStore pendingReports() {
+        return new PendingReportStore(registry, layout);
+    }
+
     public Win32AppRetryStore retries() {
         return new Win32AppRetryStore(registry, layout);
     }

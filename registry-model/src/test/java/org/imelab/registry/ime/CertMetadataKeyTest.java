@@ -21,6 +21,12 @@ class CertMetadataKeyTest {
     @Test
     void livesUnderTheImeRoot() {
         assertEquals(RegPath.parse("HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension\\CertMetadata"), key.path());
+        assertEquals(ImeLayout.standard().certMetadata(), key.path());
+        RegPath sandbox = RegPath.parse("HKCU\\Software\\lab1\\IntuneManagementExtension");
+        assertEquals(RegPath.parse("HKCU\\Software\\lab1\\IntuneManagementExtension\\CertMetadata"),
+                new CertMetadataKey(registry, sandbox).path());
+        assertEquals(new CertMetadataKey(registry, ImeLayout.at(sandbox)).path(),
+                new CertMetadataKey(registry, sandbox).path());
     }
 
     @Test

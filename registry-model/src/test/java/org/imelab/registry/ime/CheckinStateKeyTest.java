@@ -20,6 +20,7 @@ class CheckinStateKeyTest {
     @Test
     void livesInImelabsOwnKey() {
         assertEquals(RegPath.parse("HKLM\\SOFTWARE\\imelab\\Checkin"), key.path());
+        assertEquals(layout.checkinState(), key.path());
         key.recordNextCheckin(Instant.parse("2026-03-07T10:05:04Z"));
         assertFalse(key.path().startsWith(layout.root()));
         assertFalse(registry.exists(layout.root()), "nothing is written under the IME key");

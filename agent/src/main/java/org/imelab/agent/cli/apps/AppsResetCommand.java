@@ -2,7 +2,6 @@ package org.imelab.agent.cli.apps;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.imelab.agent.cli.ExitCodes;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.Registry;
@@ -10,24 +9,11 @@ import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.ime.ImeRegistry;
 import org.imelab.registry.ime.Scope;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code imelab apps reset ID}: the Ripley manoeuvre, then a check-in if the agent runs. */
 @Command(name = "reset", description = {"Delete an app's keys and its GRS entry in every scope (the Ripley "
         + "manoeuvre), then ask the running agent to check in, so it processes the app afresh."})
-public final class AppsResetCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AppsCommand apps;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", description = "The app id (a GUID).")
-    String appId;
+public final class AppsResetCommand extends AppRequestCommand {
 
     @Override
     public Integer call() throws Exception {
@@ -48,6 +34,6 @@ public final class AppsResetCommand implements Callable<Integer> {
         if (deleted == 0) {
             out.println("Nothing recorded for app " + appId + ".");
         }
-        return AppsInstallCommand.requestCheckin(apps, out);
+        return requestCheckin(out);
     }
 }

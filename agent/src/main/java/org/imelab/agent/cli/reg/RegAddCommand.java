@@ -22,44 +22,19 @@ public final class RegAddCommand extends RegVerb {
     private RegValue value;
     private boolean force;
 
+    private String type;
+    private String data;
+    private String separator;
+    private boolean defaultValue;
+
     @Override
     void parse(List<String> a) throws RegSyntaxException {
-        ViewSwitch view = new ViewSwitch();
-        String keyText = null;
-        String type = null;
-        String data = null;
-        String separator = null;
-        boolean defaultValue = false;
-        for (int i = 0; i < a.size(); i++) {
-            String t = a.get(i);
-            if (!isSwitch(t)) {
-                if (keyText != null) {
-                    throw new RegSyntaxException("Unexpected argument: " + t);
-                }
-                keyText = t;
-                continue;
-            }
-            String name = switchName(t);
-            if (view.accept(name)) {
-                continue;
-            }
-            switch (name) {
-                case "v" -> valueName = once(valueName, operand(a, ++i, t), t);
-                case "ve" -> defaultValue = true;
-                case "t" -> type = once(type, operand(a, ++i, t), t);
-                case "d" -> data = once(data, operand(a, ++i, t), t);
-                case "s" -> separator = once(separator, operand(a, ++i, t), t);
-                case "f" -> force = true;
-                default -> throw new RegSyntaxException("Unknown switch " + t + ".");
-            }
-        }
-        if (keyText == null) {
-            throw new RegSyntaxException("A key name is needed.");
-        }
+        Arguments args = Arguments.walk(a, 1, this::option);
+        String keyText = args.keyName();
         if (valueName != null && defaultValue) {
             throw new RegSyntaxException("/v and /ve exclude each other.");
         }
-        key = key(keyText, view.view());
+        key = key(keyText, args.view());
         if (key.isRoot()) {
             throw new RegSyntaxException("Give a key below the hive, not " + key + ".");
         }
@@ -78,11 +53,19 @@ public final class RegAddCommand extends RegVerb {
         }
     }
 
-    private static String once(String previous, String next, String token) throws RegSyntaxException {
-        if (previous != null) {
-            throw new RegSyntaxException(token + " given twice.");
+    private boolean option(String name, Arguments args) throws RegSyntaxException {
+        switch (name) {
+            case "v" -> valueName = args.operandOnce(valueName);
+            case "ve" -> defaultValue = true;
+            case "t" -> type = args.operandOnce(type);
+            case "d" -> data = args.operandOnce(data);
+            case "s" -> separator = args.operandOnce(separator);
+            case "f" -> force = true;
+            default -> {
+                return false;
+            }
         }
-        return next;
+        return true;
     }
 
     @Override

@@ -20,52 +20,37 @@ public final class RegDeleteCommand extends RegVerb {
     private boolean allValues;
     private boolean force;
 
+    private boolean defaultValue;
+    private int selectors;
+
     @Override
     void parse(List<String> a) throws RegSyntaxException {
-        ViewSwitch view = new ViewSwitch();
-        String keyText = null;
-        boolean defaultValue = false;
-        int selectors = 0;
-        for (int i = 0; i < a.size(); i++) {
-            String t = a.get(i);
-            if (!isSwitch(t)) {
-                if (keyText != null) {
-                    throw new RegSyntaxException("Unexpected argument: " + t);
-                }
-                keyText = t;
-                continue;
-            }
-            String name = switchName(t);
-            if (view.accept(name)) {
-                continue;
-            }
-            switch (name) {
-                case "v" -> {
-                    valueName = operand(a, ++i, t);
-                    selectors++;
-                }
-                case "ve" -> {
-                    defaultValue = true;
-                    selectors++;
-                }
-                case "va" -> {
-                    allValues = true;
-                    selectors++;
-                }
-                case "f" -> force = true;
-                default -> throw new RegSyntaxException("Unknown switch " + t + ".");
-            }
-        }
-        if (keyText == null) {
-            throw new RegSyntaxException("A key name is needed.");
-        }
+        Arguments args = Arguments.walk(a, 1, this::option);
+        String keyText = args.keyName();
         if (selectors > 1) {
             throw new RegSyntaxException("Give one of /v, /ve and /va.");
         }
         if (defaultValue) {
             valueName = "";
         }
-        key = key(keyText, view.view());
+        key = key(keyText, args.view());
+    }
+
+    private boolean option(String name, Arguments args) throws RegSyntaxException {
+        switch (name) {
+            case "v" -> valueName = args.operand();
+            case "ve" -> defaultValue = true;
+            case "va" -> allValues = true;
+            case "f" -> {
+                force = true;
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        selectors++;
+        return true;
     }
 
     @Override

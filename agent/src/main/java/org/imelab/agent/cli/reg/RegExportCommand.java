@@ -21,33 +21,19 @@ public final class RegExportCommand extends RegVerb {
 
     @Override
     void parse(List<String> a) throws RegSyntaxException {
-        ViewSwitch view = new ViewSwitch();
-        String keyText = null;
-        String fileText = null;
-        for (String t : a) {
-            if (!isSwitch(t)) {
-                if (keyText == null) {
-                    keyText = t;
-                } else if (fileText == null) {
-                    fileText = t;
-                } else {
-                    throw new RegSyntaxException("Unexpected argument: " + t);
-                }
-                continue;
-            }
-            String name = switchName(t);
-            if (view.accept(name)) {
-                continue;
-            }
+        Arguments args = Arguments.walk(a, 2, (name, ignored) -> {
             if (!name.equals("y")) {
-                throw new RegSyntaxException("Unknown switch " + t + ".");
+                return false;
             }
             overwrite = true;
-        }
+            return true;
+        });
+        String keyText = args.plain(0);
+        String fileText = args.plain(1);
         if (keyText == null || fileText == null) {
             throw new RegSyntaxException("A key name and a file name are needed.");
         }
-        key = key(keyText, view.view());
+        key = key(keyText, args.view());
         file = Path.of(fileText).toAbsolutePath();
     }
 

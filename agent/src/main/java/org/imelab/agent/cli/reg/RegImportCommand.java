@@ -20,25 +20,13 @@ public final class RegImportCommand extends RegVerb {
 
     @Override
     void parse(List<String> a) throws RegSyntaxException {
-        ViewSwitch views = new ViewSwitch();
-        String fileText = null;
-        for (String t : a) {
-            if (!isSwitch(t)) {
-                if (fileText != null) {
-                    throw new RegSyntaxException("Unexpected argument: " + t);
-                }
-                fileText = t;
-                continue;
-            }
-            if (!views.accept(switchName(t))) {
-                throw new RegSyntaxException("Unknown switch " + t + ".");
-            }
-        }
+        Arguments args = Arguments.walk(a, 1, (name, ignored) -> false); // /reg:32 or /reg:64 only
+        String fileText = args.plain(0);
         if (fileText == null) {
             throw new RegSyntaxException("A file name is needed.");
         }
         file = Path.of(fileText).toAbsolutePath();
-        view = views.view();
+        view = args.view();
     }
 
     @Override

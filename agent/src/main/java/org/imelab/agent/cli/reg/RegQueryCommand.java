@@ -31,40 +31,29 @@ public final class RegQueryCommand extends RegVerb {
 
     @Override
     void parse(List<String> a) throws RegSyntaxException {
-        ViewSwitch view = new ViewSwitch();
-        String keyText = null;
-        for (int i = 0; i < a.size(); i++) {
-            String t = a.get(i);
-            if (!isSwitch(t)) {
-                if (keyText != null) {
-                    throw new RegSyntaxException("Unexpected argument: " + t);
-                }
-                keyText = t;
-                continue;
-            }
-            String name = switchName(t);
-            if (view.accept(name)) {
-                continue;
-            }
-            switch (name) {
-                case "v" -> {
-                    if (valueName != null) {
-                        throw new RegSyntaxException("/v given twice.");
-                    }
-                    valueName = operand(a, ++i, t);
-                }
-                case "ve" -> defaultValue = true;
-                case "s" -> recurse = true;
-                default -> throw new RegSyntaxException("Unknown switch " + t + ".");
-            }
-        }
-        if (keyText == null) {
-            throw new RegSyntaxException("A key name is needed.");
-        }
+        Arguments args = Arguments.walk(a, 1, this::option);
+        String keyText = args.keyName();
         if (valueName != null && defaultValue) {
             throw new RegSyntaxException("/v and /ve exclude each other.");
         }
-        key = key(keyText, view.view());
+        key = key(keyText, args.view());
+    }
+
+    private boolean option(String name, Arguments args) throws RegSyntaxException {
+        switch (name) {
+            case "v" -> {
+                if (valueName != null) {
+                    throw new RegSyntaxException("/v given twice.");
+                }
+                valueName = args.operand();
+            }
+            case "ve" -> defaultValue = true;
+            case "s" -> recurse = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

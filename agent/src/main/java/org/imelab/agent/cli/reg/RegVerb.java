@@ -118,6 +118,78 @@ abstract class RegVerb implements Callable<Integer> {
         }
     }
 
+    /** A verb's own switches: takes one (reading its operand through {@code args}) or returns false. */
+    interface Switches {
+        boolean accept(String name, Arguments args) throws RegSyntaxException;
+    }
+
+    /**
+     * reg.exe's arguments walked once: plain arguments in order (the key, a file), /reg:32 or
+     * /reg:64, and the verb's own {@link Switches}; anything else is a syntax error.
+     */
+    static final class Arguments {
+        private final List<String> tokens;
+        private final List<String> plain = new ArrayList<>();
+        private final ViewSwitch view = new ViewSwitch();
+        private int index;
+
+        private Arguments(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        /** Walks {@code tokens}, taking at most {@code maxPlain} plain arguments. */
+        static Arguments walk(List<String> tokens, int maxPlain, Switches switches) throws RegSyntaxException {
+            Arguments a = new Arguments(tokens);
+            for (; a.index < tokens.size(); a.index++) {
+                String t = tokens.get(a.index);
+                if (!isSwitch(t)) {
+                    if (a.plain.size() == maxPlain) {
+                        throw new RegSyntaxException("Unexpected argument: " + t);
+                    }
+                    a.plain.add(t);
+                    continue;
+                }
+                String name = switchName(t);
+                if (!a.view.accept(name) && !switches.accept(name, a)) {
+                    throw new RegSyntaxException("Unknown switch " + t + ".");
+                }
+            }
+            return a;
+        }
+
+        /** The argument after the current switch, as in /v NAME. */
+        String operand() throws RegSyntaxException {
+            String token = tokens.get(index);
+            return RegVerb.operand(tokens, ++index, token);
+        }
+
+        /** The operand of a switch that may be given once; {@code previous} is what an earlier one gave. */
+        String operandOnce(String previous) throws RegSyntaxException {
+            if (previous != null) {
+                throw new RegSyntaxException(tokens.get(index) + " given twice.");
+            }
+            return operand();
+        }
+
+        /** The first plain argument, the key every verb but import needs. */
+        String keyName() throws RegSyntaxException {
+            if (plain.isEmpty()) {
+                throw new RegSyntaxException("A key name is needed.");
+            }
+            return plain.get(0);
+        }
+
+        /** The n-th plain argument, or null when there were fewer. */
+        String plain(int n) {
+            return n < plain.size() ? plain.get(n) : null;
+        }
+
+        /** The view /reg:32 or /reg:64 chose. */
+        RegistryView view() {
+            return view.view();
+        }
+    }
+
     /** Tracks /reg:32 and /reg:64, which exclude each other. */
     static final class ViewSwitch {
         private RegistryView view;

@@ -20,4 +20,16 @@ public interface ContentService {
 
     /** Streams the encrypted package to {@code target} (replaced if present). */
     void download(ContentLocation location, Path target) throws IOException;
+
+    /**
+     * The same, reporting the bytes received as they arrive ({@code progress} gets the count so
+     * far and the total, -1 when unknown). Services that cannot tell report once, at the end.
+     */
+    default void download(ContentLocation location, Path target, java.util.function.LongConsumer received,
+            java.util.function.LongConsumer total) throws IOException {
+        download(location, target);
+        long size = java.nio.file.Files.size(target);
+        total.accept(size);
+        received.accept(size);
+    }
 }

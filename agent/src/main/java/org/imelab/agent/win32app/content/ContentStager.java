@@ -41,7 +41,11 @@ public final class ContentStager {
         }
     }
 
+    /** How often a long download reports progress: the real agent logs a StatusService line as it goes. */
+    public static final long PROGRESS_STEP = 8L << 20;
+
     private final ContentService service;
+    private final DownloadProgress progress;
     private final Path incomingDir;
     private final Path imeCacheDir;
     private final ContentDecryptor decryptor;
@@ -49,6 +53,13 @@ public final class ContentStager {
 
     public ContentStager(ContentService service, Path incomingDir, Path imeCacheDir, ContentDecryptor decryptor,
             SafeUnzipper unzipper) {
+        this(service, incomingDir, imeCacheDir, decryptor, unzipper, DownloadProgress.NONE);
+    }
+
+    /** @param progress told of each download's progress, at most every {@link #PROGRESS_STEP} (and at the end) */
+    public ContentStager(ContentService service, Path incomingDir, Path imeCacheDir, ContentDecryptor decryptor,
+            SafeUnzipper unzipper, DownloadProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.service = Objects.requireNonNull(service, "service");
         this.incomingDir = incomingDir;
         this.imeCacheDir = imeCacheDir;
@@ -98,10 +109,26 @@ public final class ContentStager {
         Path target = incomingFile(app);
         try {
             Files.createDirectories(incomingDir);
-            service.download(location, target);
+            long[] expected = {location.size() == null ? -1 : location.size()};
+            long[] reported = {-1};
+            service.download(location, target, bytes -> {
+                if (bytes - reported[0] >= PROGRESS_STEP || bytes == expected[0]) {
+                    reported[0] = bytes;
+                    LOG.info("[StatusService] Downloading app (id = {}, name {}) via CDN, bytes {}/{} for user {}",
+                            app.appId(), policy.name(), bytes, expected[0] < 0 ? bytes : expected[0], scope.id());
+                    progress.advanced(app.appId(), policy.name(), bytes, expected[0]);
+                }
+            }, total -> {
+                if (expected[0] < 0 && total >= 0) {
+                    expected[0] = total;
+                }
+            });
             long size = Files.size(target);
-            LOG.info("[StatusService] Downloading app (id = {}, name {}) via CDN, bytes {}/{} for user {}", app.appId(),
-                    policy.name(), size, location.size() == null ? size : location.size(), scope.id());
+            if (reported[0] != size) {
+                LOG.info("[StatusService] Downloading app (id = {}, name {}) via CDN, bytes {}/{} for user {}",
+                        app.appId(), policy.name(), size, size, scope.id());
+                progress.advanced(app.appId(), policy.name(), size, size);
+            }
             LOG.info("[Win32App] CDN mode, download completes.");
             return new Downloaded(location, Step.done());
         } catch (IOException | RuntimeException e) {

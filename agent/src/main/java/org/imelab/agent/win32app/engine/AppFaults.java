@@ -1,6 +1,7 @@
 package org.imelab.agent.win32app.engine;
 
 import java.util.Optional;
+import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 
 /**
  * Faults a lab scenario injects into one app's processing on the device side (the lab file's
@@ -13,6 +14,11 @@ public interface AppFaults {
     AppFaults NONE = appId -> Optional.empty();
 
     Optional<Fault> forApp(String appId);
+
+    /** The faults for the app of this served policy; by default looked up by its id. */
+    default Optional<Fault> forPolicy(Win32AppPolicy policy) {
+        return forApp(policy.id());
+    }
 
     /**
      * @param exitCode  replaces the installer's exit code (the installer still runs)

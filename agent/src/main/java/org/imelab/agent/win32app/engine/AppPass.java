@@ -87,7 +87,7 @@ final class AppPass {
         this.recorded = recorded;
         this.hadRetryState = hadRetryState;
         this.facts = facts;
-        this.fault = s.faults().forApp(app.appId());
+        this.fault = s.faults().forPolicy(policy);
     }
 
     Outcome run(AppState start, AppEvent first) {

@@ -53,7 +53,16 @@ public final class Win32AppEngine implements Win32AppWorkload {
     /** One check-in's processing; returns the console line, e.g. {@code 3 app(s): 1 installed, 2 unchanged}. */
     public synchronized String process(PolicySet policies) {
         lastPolicies = policies;
-        return processor.process(policies, scope).line();
+        String line = processor.process(policies, scope).line();
+        // results the service did not take before (this run or an earlier one) go again now,
+        // even when no subgraph had anything to do; nothing waiting costs nothing
+        services.reporting().flush();
+        return line;
+    }
+
+    /** The policies of the last check-in, as the engine received them. */
+    public PolicySet lastPolicies() {
+        return lastPolicies;
     }
 
     public Scope scope() {

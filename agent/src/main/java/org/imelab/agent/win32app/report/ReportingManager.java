@@ -10,10 +10,13 @@ import java.util.Optional;
 import org.imelab.agent.win32app.graph.AppRef;
 import org.imelab.agent.win32app.state.AppStateTable;
 import org.imelab.gateway.protocol.DotNetDate;
+import org.imelab.gateway.protocol.PayloadFormatException;
+import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.gateway.protocol.report.AppResult;
 import org.imelab.registry.ime.ComplianceStateMessage;
 import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.ImeCode;
+import org.imelab.registry.ime.PendingReportStore;
 import org.imelab.registry.ime.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +24,42 @@ import org.slf4j.LoggerFactory;
 /**
  * The ReportingManager's part: logs each change of an app's reported state as the agent does
  * ({@code ... has been updated. Report delta: {...}}), and batches the results of a subgraph into
- * one {@code Win32AppResult} report. A report the service does not take is logged and kept for the
- * next flush, so a gateway outage loses nothing that the registry does not still hold.
+ * one {@code Win32AppResult} report. A result is kept from the moment it is queued until the service
+ * takes it: in memory, and (when given a {@link PendingReportStore}) under imelab's registry key, so a
+ * report the gateway did not accept is sent again at the next check-in, even after a restart.
  */
 public final class ReportingManager {
     private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
 
     private final ResultReporter reporter;
     private final List<AppResult> pending = new ArrayList<>();
+    private final Optional<PendingReportStore> store;
+    private final SideCarJson json = new SideCarJson();
 
+    /** Results wait in memory only (a restart forgets the undelivered ones). */
     public ReportingManager(ResultReporter reporter) {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.store = Optional.empty();
+    }
+
+    /** Results wait in the registry too; the ones an earlier run left there are sent at the next flush. */
+    public ReportingManager(ResultReporter reporter, PendingReportStore store) {
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.store = Optional.of(store);
+        for (PendingReportStore.Pending p : store.all()) {
+            try {
+                pending.add(json.read(p.report(), AppResult.class));
+            } catch (PayloadFormatException e) {
+                // not ours to send any more; its text stays in the log, so nothing is lost silently
+                LOG.warn("[Win32App][ReportingManager] Dropping a stored result of app {} that cannot be read ({}): {}",
+                        p.appId(), e.getMessage(), p.report());
+                store.removeDelivered(List.of(p));
+            }
+        }
+        if (!pending.isEmpty()) {
+            LOG.info("[Win32App][ReportingManager] {} app result(s) from an earlier run wait for the service.",
+                    pending.size());
+        }
     }
 
     /** Logs the deltas between what was recorded and the new row. */
@@ -87,11 +115,17 @@ public final class ReportingManager {
                 code(c.installContext()), code(c.targetType()), c.productVersion(), c.assignmentFilterIds());
         var wireEnforcement = enforcement.map(e -> new org.imelab.gateway.protocol.report.EnforcementStateMessage(
                 code(e.enforcementState()), e.errorCode(), code(e.targetingMethod()))).orElse(null);
+        AppResult result = new AppResult(app.appId(), app.version(), scope.id(), row.detection().code(),
+                wireCompliance, wireEnforcement, DotNetDate.of(now));
         synchronized (pending) {
             pending.removeIf(r -> r.appId().equals(app.appId()) && r.userId().equals(scope.id()));
-            pending.add(new AppResult(app.appId(), app.version(), scope.id(), row.detection().code(), wireCompliance,
-                    wireEnforcement, DotNetDate.of(now)));
+            pending.add(result);
+            store.ifPresent(s -> s.put(stored(result)));
         }
+    }
+
+    private PendingReportStore.Pending stored(AppResult r) {
+        return new PendingReportStore.Pending(new Scope(r.userId()), r.appId(), json.write(r));
     }
 
     /** Sends what is queued; on failure it stays queued. Returns how many results were delivered. */
@@ -112,6 +146,7 @@ public final class ReportingManager {
         }
         synchronized (pending) {
             pending.removeAll(batch);
+            store.ifPresent(s -> s.removeDelivered(batch.stream().map(this::stored).toList()));
         }
         LOG.info("[Win32App][ReportingManager] Sent {} app result(s) to the service.", batch.size());
         return batch.size();

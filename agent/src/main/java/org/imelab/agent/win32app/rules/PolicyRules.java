@@ -34,7 +34,11 @@ public final class PolicyRules {
                 toLong(r.minimumCpuSpeed()), Boolean.TRUE.equals(r.runAs32Bit()));
     }
 
+    /** The extended rules; a policy without the field (a minimal lab policy) has none. */
     public static List<RequirementRule> extendedRequirementRules(Win32AppPolicy policy) {
+        if (policy.extendedRequirementRules() == null) {
+            return List.of();
+        }
         return policy.extendedRequirementRules().stream().map(PolicyRules::requirementRule).toList();
     }
 

@@ -114,14 +114,28 @@ public final class SideCarWin32AppService implements ContentService, ResultRepor
 
     @Override
     public void download(ContentLocation location, Path target) throws IOException {
+        download(location, target, n -> { }, n -> { });
+    }
+
+    @Override
+    public void download(ContentLocation location, Path target, java.util.function.LongConsumer received,
+            java.util.function.LongConsumer total) throws IOException {
         Request request = new Request.Builder().url(location.uploadLocation().toString()).build();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Response r = cdn.newCall(request).execute()) {
             if (!r.isSuccessful() || r.body() == null) {
                 throw new IOException("HTTP " + r.code() + " from " + location.uploadLocation());
             }
-            try (InputStream in = r.body().byteStream()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            total.accept(r.body().contentLength());
+            try (InputStream in = r.body().byteStream();
+                    java.io.OutputStream out = Files.newOutputStream(partial)) {
+                byte[] buffer = new byte[1 << 16];
+                long count = 0;
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    count += n;
+                    received.accept(count);
+                }
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

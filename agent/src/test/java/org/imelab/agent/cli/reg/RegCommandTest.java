@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,6 +186,31 @@ class RegCommandTest {
             assertTrue(r.err().startsWith("ERROR: Invalid syntax."), r.err());
             assertTrue(r.err().contains("Type \"imelab reg " + args[0] + " /?\" for usage."), r.err());
         }
+        assertFalse(registry.exists(RegPath.parse(KEY)));
+    }
+
+    @Test
+    void eachSyntaxErrorSaysWhatIsWrong() {
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("add", KEY, "-v", "x", "/V", "y"), "/V given twice.");
+        cases.put(List.of("add", KEY, KEY), "Unexpected argument: " + KEY);
+        cases.put(List.of("add", KEY, "/q"), "Unknown switch /q.");
+        cases.put(List.of("add", KEY, "/d"), "/d needs a value.");
+        cases.put(List.of("add", "/f"), "A key name is needed.");
+        cases.put(List.of("query", KEY, "/v", "a", "/v", "b"), "/v given twice.");
+        cases.put(List.of("query", KEY, "/reg:64", "/reg:32"), "Give /reg:32 or /reg:64 once.");
+        cases.put(List.of("delete", KEY, "/ve", "/va"), "Give one of /v, /ve and /va.");
+        cases.put(List.of("export", KEY), "A key name and a file name are needed.");
+        cases.put(List.of("export", KEY, "a.reg", "b.reg"), "Unexpected argument: b.reg");
+        cases.put(List.of("export", KEY, "a.reg", "/f"), "Unknown switch /f.");
+        cases.put(List.of("import", "a.reg", "/y"), "Unknown switch /y.");
+        cases.put(List.of("import"), "A file name is needed.");
+        cases.forEach((args, message) -> {
+            RegCli.Result r = reg(args.toArray(String[]::new));
+            assertEquals(1, r.exitCode(), String.join(" ", args));
+            assertEquals("ERROR: Invalid syntax.", r.err().lines().findFirst().orElse(""), r.err());
+            assertEquals(message, r.err().lines().skip(1).findFirst().orElse(""), String.join(" ", args));
+        });
         assertFalse(registry.exists(RegPath.parse(KEY)));
     }
 

@@ -100,6 +100,8 @@ final class EngineLab implements AutoCloseable {
     Win32AppEngine engine;
     ContentService contentService;
     AppFaults faults = AppFaults.NONE;
+    /** Wraps the reporter the engine sends results through (a test's outage); identity by default. */
+    java.util.function.UnaryOperator<org.imelab.agent.win32app.report.ResultReporter> reporterWrap = r -> r;
     Duration runTimeMinute = Duration.ofMinutes(1);
     private final List<ObjectNode> apps = new ArrayList<>();
     private long checkins;
@@ -181,6 +183,11 @@ final class EngineLab implements AutoCloseable {
     }
 
     Win32AppEngine newEngine() {
+        return newEngine(org.imelab.registry.ime.Scope.DEVICE);
+    }
+
+    /** An engine processing for this scope (a user's, for user-targeted apps). */
+    Win32AppEngine newEngine(org.imelab.registry.ime.Scope scope) {
         SideCarWin32AppService service = new SideCarWin32AppService(client, json, deviceCertificate, key.getPrivate(),
                 null, cdn);
         ContentService content = contentService != null ? contentService : service;
@@ -218,8 +225,9 @@ final class EngineLab implements AutoCloseable {
                 new RequirementEvaluator(facts, registry, paths, msi, scripts),
                 new ContentStager(content, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
-                InstallerRunner.forThisMachine(), new ReportingManager(service), faults, scheduler.clock(), settings);
-        return new Win32AppEngine(services);
+                InstallerRunner.forThisMachine(), new ReportingManager(reporterWrap.apply(service), ime.pendingReports()),
+                faults, scheduler.clock(), settings);
+        return new Win32AppEngine(services, scope);
     }
 
     /** One check-in as the daemon makes it: SideCarCheckin asks the gateway and hands the policies to the engine. */
@@ -268,6 +276,15 @@ final class EngineLab implements AutoCloseable {
     void removeApps() throws Exception {
         apps.clear();
         writeLab();
+    }
+
+    /** Back to an empty lab and a fresh engine with these faults, the real content service and real minutes. */
+    void reset(AppFaults faults) throws Exception {
+        removeApps();
+        this.faults = faults;
+        contentService = null;
+        runTimeMinute = Duration.ofMinutes(1);
+        engine = newEngine();
     }
 
     /** A required app detected by {@code C:\ProgramData\imelab\{marker}} and installed by {@code sh install.sh}. */

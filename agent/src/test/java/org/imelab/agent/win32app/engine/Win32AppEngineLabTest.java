@@ -5,70 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.imelab.agent.testing.LogCapture;
 import org.imelab.agent.win32app.state.ErrorCodes;
 import org.imelab.gateway.protocol.report.AppResult;
-import org.imelab.gateway.protocol.win32.InstallEx;
-import org.imelab.registry.ime.ComplianceStateMessage;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.GrsEntry;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.SubgraphHash;
-import org.imelab.registry.ime.Win32AppKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine against the lab gateway over HTTPS, one scenario of the sample lab per test, on a manual clock. */
-class Win32AppEngineLabTest {
-    @TempDir
-    static Path dir;
-    static EngineLab lab;
-    LogCapture log;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = new EngineLab(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        lab.removeApps();
-        lab.faults = AppFaults.NONE;
-        lab.contentService = null;
-        lab.engine = lab.newEngine();
-        log = new LogCapture("ime.AppWorkload");
-    }
-
-    static Win32AppKey key(String id) {
-        return Win32AppKey.of(id, 1);
-    }
-
-    Optional<ComplianceStateMessage> compliance(String id) {
-        return lab.ime.win32Apps().compliance(Scope.DEVICE, key(id));
-    }
-
-    Optional<EnforcementStateMessage> enforcement(String id) {
-        return lab.ime.win32Apps().enforcement(Scope.DEVICE, key(id));
-    }
-
-    Optional<AppResult> reported(String id) {
-        return lab.gateway.appResults(lab.deviceId).stream().filter(r -> r.appId().equalsIgnoreCase(id)).findFirst();
-    }
-
+class Win32AppEngineLabTest extends EngineLabCase {
     boolean logged(String message) {
         return log.messages().contains(message);
     }

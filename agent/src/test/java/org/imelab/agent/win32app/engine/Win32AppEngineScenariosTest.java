@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.imelab.agent.testing.LogCapture;
 import org.imelab.agent.win32app.content.ContentLocation;
 import org.imelab.agent.win32app.content.ContentService;
 import org.imelab.agent.win32app.content.ContentUnavailableException;
@@ -31,56 +29,16 @@ import org.imelab.registry.ime.ComplianceStateMessage;
 import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
-import org.imelab.registry.ime.Win32AppKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The remaining paths of the sample lab, end to end against the lab gateway over HTTPS. */
-class Win32AppEngineScenariosTest {
-    @TempDir
-    static Path dir;
-    static EngineLab lab;
-    LogCapture log;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = new EngineLab(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        lab.removeApps();
-        lab.faults = AppFaults.NONE;
-        lab.contentService = null;
-        lab.runTimeMinute = Duration.ofMinutes(1);
-        lab.engine = lab.newEngine();
-        log = new LogCapture("ime.AppWorkload");
-    }
-
-    @AfterEach
-    void closeLog() {
-        log.close();
-    }
-
-    static Win32AppKey key(String id) {
-        return Win32AppKey.of(id, 1);
-    }
-
+class Win32AppEngineScenariosTest extends EngineLabCase {
     String complianceJson(String id) {
-        return lab.ime.win32Apps().compliance(Scope.DEVICE, key(id)).map(ComplianceStateMessage::toJson).orElse("none");
+        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
     }
 
     String enforcementJson(String id) {
-        return lab.ime.win32Apps().enforcement(Scope.DEVICE, key(id)).map(EnforcementStateMessage::toJson).orElse("none");
+        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
     }
 
     @Test

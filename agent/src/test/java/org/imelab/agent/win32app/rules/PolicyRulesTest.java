@@ -68,6 +68,15 @@ class PolicyRulesTest {
     }
 
     @Test
+    void aPolicyWithoutRequirementFieldsHasNoRequirements() throws Exception {
+        Win32AppPolicy minimal = Win32AppPolicy.builder("f9000000-0000-4000-8000-000000000001", "Minimal", 1)
+                .installCommandLine("sh install.sh").extendedRequirementRules(null).build();
+        assertEquals(null, minimal.extendedRequirementRules(), "as a lab policy without the field binds");
+        assertEquals(List.of(), PolicyRules.extendedRequirementRules(minimal));
+        assertEquals(RequirementRules.NONE, PolicyRules.requirementRules(minimal));
+    }
+
+    @Test
     void mapsEveryKindOfRuleAndRefusesUnknownCodes() {
         DetectionRule msi = PolicyRules.detectionRule(new Detection.Msi("{A}", 5, "1.0"));
         assertEquals(new MsiRule("{A}", "1.0", Operator.GREATER_THAN_OR_EQUAL), msi);

@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Builds a minimal PE image whose .rsrc section holds a VS_FIXEDFILEINFO, like a versioned .exe. */
-final class TestPe {
+public final class TestPe {
     private TestPe() {
     }
 
-    static byte[] withFileVersion(int major, int minor, int build, int revision) {
+    public static byte[] withFileVersion(int major, int minor, int build, int revision) {
         ByteBuffer b = ByteBuffer.allocate(0x400).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0, (short) 0x5A4D);           // MZ
         b.putInt(0x3C, 0x40);                    // e_lfanew

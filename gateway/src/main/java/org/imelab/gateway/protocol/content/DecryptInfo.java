@@ -87,15 +87,20 @@ public final class DecryptInfo {
             if (recipients.isEmpty()) {
                 throw new PayloadFormatException("DecryptInfo has no recipient");
             }
-            CMSException last = null;
+            Exception last = null;
             for (RecipientInformation r : recipients) {
+                byte[] plain;
                 try {
-                    byte[] plain = r.getContent(new JceKeyTransEnvelopedRecipient(deviceKey)
+                    plain = r.getContent(new JceKeyTransEnvelopedRecipient(deviceKey)
                             .setProvider(keyProvider).setContentProvider(new BouncyCastleProvider()));
-                    return json.read(new String(plain, StandardCharsets.UTF_8), ContentKeys.class);
-                } catch (CMSException e) {
+                } catch (CMSException | RuntimeException e) {
+                    // a key that is not the recipient's fails in many ways: a CMSException, or, when
+                    // its modulus is shorter than the wrapped key, Bouncy Castle's unchecked
+                    // DataLengthException or ArrayIndexOutOfBoundsException; all mean "not this key"
                     last = e;
+                    continue;
                 }
+                return json.read(new String(plain, StandardCharsets.UTF_8), ContentKeys.class);
             }
             throw new PayloadFormatException("DecryptInfo is not encrypted to this device key: "
                     + (last == null ? "" : last.getMessage()), last);

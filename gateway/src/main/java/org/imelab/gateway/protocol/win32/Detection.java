@@ -3,8 +3,6 @@ package org.imelab.gateway.protocol.win32;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -28,18 +26,20 @@ public sealed interface Detection {
             @JsonProperty("Check32BitOn64System") Boolean check32BitOn64System,
             @JsonProperty(value = "DetectionType", required = true) int detectionType,
             @JsonProperty("Operator") Integer operator,
-            @JsonProperty("DetectionValue") String detectionValue) implements Detection {
+            @JsonProperty("DetectionValue") String detectionValue) implements Detection, FileRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.FILE;
         }
 
-        public Optional<FileDetectionType> kind() {
-            return FileDetectionType.of(detectionType);
+        @Override
+        public int typeCode() {
+            return detectionType;
         }
 
-        public Optional<Operator> operatorKind() {
-            return Operator.of(operator == null ? 0 : operator);
+        @Override
+        public String comparand() {
+            return detectionValue;
         }
     }
 
@@ -53,18 +53,20 @@ public sealed interface Detection {
             @JsonProperty("Check32BitOn64System") Boolean check32BitOn64System,
             @JsonProperty(value = "DetectionType", required = true) int detectionType,
             @JsonProperty("Operator") Integer operator,
-            @JsonProperty("DetectionValue") String detectionValue) implements Detection {
+            @JsonProperty("DetectionValue") String detectionValue) implements Detection, RegistryRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.REGISTRY;
         }
 
-        public Optional<RegistryDetectionType> kind() {
-            return RegistryDetectionType.of(detectionType);
+        @Override
+        public int typeCode() {
+            return detectionType;
         }
 
-        public Optional<Operator> operatorKind() {
-            return Operator.of(operator == null ? 0 : operator);
+        @Override
+        public String comparand() {
+            return detectionValue;
         }
     }
 
@@ -81,7 +83,7 @@ public sealed interface Detection {
         }
 
         public Optional<Operator> operatorKind() {
-            return Operator.of(productVersionOperator == null ? 0 : productVersionOperator);
+            return Operator.ofNullable(productVersionOperator);
         }
     }
 
@@ -91,21 +93,14 @@ public sealed interface Detection {
     record Script(
             @JsonProperty("ScriptBody") String scriptBody,
             @JsonProperty("EnforceSignatureCheck") Boolean enforceSignatureCheck,
-            @JsonProperty("RunAs32Bit") Boolean runAs32Bit) implements Detection {
+            @JsonProperty("RunAs32Bit") Boolean runAs32Bit) implements Detection, ScriptRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.SCRIPT;
         }
 
         public static Script of(String scriptText, boolean enforceSignatureCheck, boolean runAs32Bit) {
-            return new Script(Base64.getEncoder().encodeToString(scriptText.getBytes(StandardCharsets.UTF_8)),
-                    enforceSignatureCheck, runAs32Bit);
-        }
-
-        /** The script text (a UTF-8 byte order mark, which the portal keeps, is dropped). */
-        public String scriptText() {
-            String text = new String(Base64.getDecoder().decode(scriptBody), StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return new Script(ScriptRuleText.encode(scriptText), enforceSignatureCheck, runAs32Bit);
         }
     }
 

@@ -23,6 +23,11 @@ public enum Operator {
         return code;
     }
 
+    /** As {@link #of(int)}, an absent operator being {@link #NOT_CONFIGURED}. */
+    public static Optional<Operator> ofNullable(Integer code) {
+        return of(code == null ? 0 : code);
+    }
+
     /** The constant for a wire number, empty when the number is not one of ours. */
     public static Optional<Operator> of(int code) {
         for (Operator v : values()) {

@@ -3,8 +3,6 @@ package org.imelab.gateway.protocol.win32;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The {@code RequirementText} of an extended requirement rule (JSON inside a string inside the
@@ -26,10 +24,20 @@ public sealed interface RequirementText {
             @JsonProperty("Check32BitOn64System") Boolean check32BitOn64System,
             @JsonProperty(value = "Type", required = true) int type,
             @JsonProperty("Operator") Integer operator,
-            @JsonProperty("Value") String value) implements RequirementText {
+            @JsonProperty("Value") String value) implements RequirementText, FileRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.FILE;
+        }
+
+        @Override
+        public int typeCode() {
+            return type;
+        }
+
+        @Override
+        public String comparand() {
+            return value;
         }
     }
 
@@ -42,10 +50,20 @@ public sealed interface RequirementText {
             @JsonProperty("Check32BitOn64System") Boolean check32BitOn64System,
             @JsonProperty(value = "Type", required = true) int type,
             @JsonProperty("Operator") Integer operator,
-            @JsonProperty("Value") String value) implements RequirementText {
+            @JsonProperty("Value") String value) implements RequirementText, RegistryRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.REGISTRY;
+        }
+
+        @Override
+        public int typeCode() {
+            return type;
+        }
+
+        @Override
+        public String comparand() {
+            return value;
         }
     }
 
@@ -63,15 +81,10 @@ public sealed interface RequirementText {
             @JsonProperty("EnforceSignatureCheck") Boolean enforceSignatureCheck,
             @JsonProperty(value = "Type", required = true) int type,
             @JsonProperty("Operator") Integer operator,
-            @JsonProperty("Value") String value) implements RequirementText {
+            @JsonProperty("Value") String value) implements RequirementText, ScriptRuleText {
         @Override
         public DetectionType ruleType() {
             return DetectionType.SCRIPT;
-        }
-
-        public String scriptText() {
-            String text = new String(Base64.getDecoder().decode(scriptBody), StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
     }
 

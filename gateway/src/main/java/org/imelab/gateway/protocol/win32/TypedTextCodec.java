@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Reads and writes the two "type + JSON text" pairs of the policy ({@code DetectionType} +
@@ -20,63 +21,101 @@ final class TypedTextCodec {
     private TypedTextCodec() {
     }
 
-    static final class DetectionRuleWriter extends StdSerializer<DetectionRule> {
+    static final class DetectionRuleWriter extends PairWriter<DetectionRule> {
         DetectionRuleWriter() {
-            super(DetectionRule.class);
-        }
-
-        @Override
-        public void serialize(DetectionRule rule, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeStartObject();
-            gen.writeNumberField("DetectionType", rule.detectionType().code());
-            gen.writeStringField("DetectionText", mapper(gen).writeValueAsString(rule.detection()));
-            gen.writeEndObject();
+            super(DetectionRule.class, "DetectionType", "DetectionText", DetectionRule::detectionType,
+                    DetectionRule::detection);
         }
     }
 
-    static final class DetectionRuleReader extends StdDeserializer<DetectionRule> {
+    static final class DetectionRuleReader extends PairReader<DetectionRule, Detection> {
         DetectionRuleReader() {
-            super(DetectionRule.class);
+            super(DetectionRule.class, "DetectionType", "DetectionText");
         }
 
         @Override
-        public DetectionRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = p.readValueAsTree();
-            DetectionType type = typeOf(p, node, "DetectionType");
-            Detection detection = textOf(p, node, "DetectionText", Detection.classFor(type));
-            return new DetectionRule(type, detection);
+        Class<? extends Detection> textClass(JsonParser p, DetectionType type) {
+            return Detection.classFor(type);
+        }
+
+        @Override
+        DetectionRule rule(DetectionType type, Detection text) {
+            return new DetectionRule(type, text);
         }
     }
 
-    static final class RequirementRuleWriter extends StdSerializer<ExtendedRequirementRule> {
+    static final class RequirementRuleWriter extends PairWriter<ExtendedRequirementRule> {
         RequirementRuleWriter() {
-            super(ExtendedRequirementRule.class);
-        }
-
-        @Override
-        public void serialize(ExtendedRequirementRule rule, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-            gen.writeStartObject();
-            gen.writeNumberField("Type", rule.type().code());
-            gen.writeStringField("RequirementText", mapper(gen).writeValueAsString(rule.requirement()));
-            gen.writeEndObject();
+            super(ExtendedRequirementRule.class, "Type", "RequirementText", ExtendedRequirementRule::type,
+                    ExtendedRequirementRule::requirement);
         }
     }
 
-    static final class RequirementRuleReader extends StdDeserializer<ExtendedRequirementRule> {
+    static final class RequirementRuleReader extends PairReader<ExtendedRequirementRule, RequirementText> {
         RequirementRuleReader() {
-            super(ExtendedRequirementRule.class);
+            super(ExtendedRequirementRule.class, "Type", "RequirementText");
         }
 
         @Override
-        public ExtendedRequirementRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = p.readValueAsTree();
-            DetectionType type = typeOf(p, node, "Type");
+        Class<? extends RequirementText> textClass(JsonParser p, DetectionType type) throws JsonMappingException {
             if (type == DetectionType.MSI) {
                 throw JsonMappingException.from(p, "Type 1 (MSI) is not a requirement rule type");
             }
-            RequirementText text = textOf(p, node, "RequirementText", RequirementText.classFor(type));
+            return RequirementText.classFor(type);
+        }
+
+        @Override
+        ExtendedRequirementRule rule(DetectionType type, RequirementText text) {
             return new ExtendedRequirementRule(type, text);
+        }
+    }
+
+    /** Writes {@code {"<typeField>": code, "<textField>": "<the text's JSON>"}}. */
+    private abstract static class PairWriter<R> extends StdSerializer<R> {
+        private final String typeField;
+        private final String textField;
+        private final Function<R, DetectionType> type;
+        private final Function<R, Object> text;
+
+        PairWriter(Class<R> rule, String typeField, String textField, Function<R, DetectionType> type,
+                Function<R, Object> text) {
+            super(rule);
+            this.typeField = typeField;
+            this.textField = textField;
+            this.type = type;
+            this.text = text;
+        }
+
+        @Override
+        public final void serialize(R rule, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeNumberField(typeField, type.apply(rule).code());
+            gen.writeStringField(textField, mapper(gen).writeValueAsString(text.apply(rule)));
+            gen.writeEndObject();
+        }
+    }
+
+    /** Reads the type first, then the text as the record class that type calls for. */
+    private abstract static class PairReader<R, T> extends StdDeserializer<R> {
+        private final String typeField;
+        private final String textField;
+
+        PairReader(Class<R> rule, String typeField, String textField) {
+            super(rule);
+            this.typeField = typeField;
+            this.textField = textField;
+        }
+
+        abstract Class<? extends T> textClass(JsonParser p, DetectionType type) throws JsonMappingException;
+
+        abstract R rule(DetectionType type, T text);
+
+        @Override
+        public final R deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = p.readValueAsTree();
+            DetectionType type = typeOf(p, node, typeField);
+            T text = textOf(p, node, textField, textClass(p, type));
+            return rule(type, text);
         }
     }
 

@@ -126,29 +126,8 @@ public final class Win32AppPolicyValidator {
             return;
         }
         switch (rule.detection()) {
-            case Detection.File f -> {
-                if (blank(f.path()) || blank(f.fileOrFolderName())) {
-                    out.add(at + " (file) needs Path and FileOrFolderName");
-                }
-                var kind = f.kind();
-                if (kind.isEmpty() || kind.get() == FileDetectionType.NOT_CONFIGURED) {
-                    out.add(at + " (file) DetectionType " + f.detectionType() + " is not 1..6");
-                } else if (kind.get() != FileDetectionType.EXISTS && kind.get() != FileDetectionType.DOES_NOT_EXIST) {
-                    comparison(at + " (file)", f.operator(), f.detectionValue(), out);
-                }
-            }
-            case Detection.Registry r -> {
-                if (blank(r.keyPath())) {
-                    out.add(at + " (registry) needs KeyPath");
-                }
-                var kind = r.kind();
-                if (kind.isEmpty() || kind.get() == RegistryDetectionType.NOT_CONFIGURED) {
-                    out.add(at + " (registry) DetectionType " + r.detectionType() + " is not 1..5");
-                } else if (kind.get() != RegistryDetectionType.EXISTS
-                        && kind.get() != RegistryDetectionType.DOES_NOT_EXIST) {
-                    comparison(at + " (registry)", r.operator(), r.detectionValue(), out);
-                }
-            }
+            case Detection.File f -> fileRule(at, "DetectionType", f, out);
+            case Detection.Registry r -> registryRule(at, "DetectionType", r, out);
             case Detection.Msi m -> {
                 if (blank(m.productCode())) {
                     out.add(at + " (MSI) needs ProductCode");
@@ -169,29 +148,8 @@ public final class Win32AppPolicyValidator {
             return;
         }
         switch (rule.requirement()) {
-            case RequirementText.File f -> {
-                if (blank(f.path()) || blank(f.fileOrFolderName())) {
-                    out.add(at + " (file) needs Path and FileOrFolderName");
-                }
-                var kind = FileDetectionType.of(f.type());
-                if (kind.isEmpty() || kind.get() == FileDetectionType.NOT_CONFIGURED) {
-                    out.add(at + " (file) Type " + f.type() + " is not 1..6");
-                } else if (kind.get() != FileDetectionType.EXISTS && kind.get() != FileDetectionType.DOES_NOT_EXIST) {
-                    comparison(at + " (file)", f.operator(), f.value(), out);
-                }
-            }
-            case RequirementText.Registry r -> {
-                if (blank(r.keyPath())) {
-                    out.add(at + " (registry) needs KeyPath");
-                }
-                var kind = RegistryDetectionType.of(r.type());
-                if (kind.isEmpty() || kind.get() == RegistryDetectionType.NOT_CONFIGURED) {
-                    out.add(at + " (registry) Type " + r.type() + " is not 1..5");
-                } else if (kind.get() != RegistryDetectionType.EXISTS
-                        && kind.get() != RegistryDetectionType.DOES_NOT_EXIST) {
-                    comparison(at + " (registry)", r.operator(), r.value(), out);
-                }
-            }
+            case RequirementText.File f -> fileRule(at, "Type", f, out);
+            case RequirementText.Registry r -> registryRule(at, "Type", r, out);
             case RequirementText.Script s -> {
                 base64(at + " (script) ScriptBody", s.scriptBody(), out);
                 if (ScriptOutputType.of(s.type()).isEmpty()) {
@@ -203,8 +161,34 @@ public final class Win32AppPolicyValidator {
         }
     }
 
+    /** A file rule, detection or requirement; {@code typeField} is how that text spells its kind. */
+    private static void fileRule(String at, String typeField, FileRuleText f, List<String> out) {
+        if (blank(f.path()) || blank(f.fileOrFolderName())) {
+            out.add(at + " (file) needs Path and FileOrFolderName");
+        }
+        var kind = f.kind();
+        if (kind.isEmpty() || kind.get() == FileDetectionType.NOT_CONFIGURED) {
+            out.add(at + " (file) " + typeField + " " + f.typeCode() + " is not 1..6");
+        } else if (kind.get() != FileDetectionType.EXISTS && kind.get() != FileDetectionType.DOES_NOT_EXIST) {
+            comparison(at + " (file)", f.operator(), f.comparand(), out);
+        }
+    }
+
+    /** A registry rule, detection or requirement; {@code typeField} is how that text spells its kind. */
+    private static void registryRule(String at, String typeField, RegistryRuleText r, List<String> out) {
+        if (blank(r.keyPath())) {
+            out.add(at + " (registry) needs KeyPath");
+        }
+        var kind = r.kind();
+        if (kind.isEmpty() || kind.get() == RegistryDetectionType.NOT_CONFIGURED) {
+            out.add(at + " (registry) " + typeField + " " + r.typeCode() + " is not 1..5");
+        } else if (kind.get() != RegistryDetectionType.EXISTS && kind.get() != RegistryDetectionType.DOES_NOT_EXIST) {
+            comparison(at + " (registry)", r.operator(), r.comparand(), out);
+        }
+    }
+
     private static void comparison(String at, Integer operator, String value, List<String> out) {
-        var op = Operator.of(operator == null ? 0 : operator);
+        var op = Operator.ofNullable(operator);
         if (op.isEmpty() || op.get() == Operator.NOT_CONFIGURED) {
             out.add(at + " Operator " + operator + " is not 1, 2, 4, 5, 8 or 9");
         }
