@@ -66,9 +66,8 @@ final class SideCarCertificateValidation implements CertificateValidationGateway
                 answer = client.session(RequestContentType.VALIDATE_CLIENT_CERTIFICATES, body,
                         CheckinReason.AGENT_RESTART, CheckinReasonPayload.none()).get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof GatewayException g && g.kind() == GatewayException.Kind.SERVER
-                        && g.status() == 403) {
-                    continue; // the gateway does not know this certificate: try the next one
+                if (e.getCause() instanceof GatewayException g && g.certificateRefused()) {
+                    continue; // the gateway does not know this certificate (403 or refused in the handshake): try the next one
                 }
                 throw new IOException("certificate validation failed: " + e.getCause().getMessage(), e.getCause());
             } catch (InterruptedException e) {

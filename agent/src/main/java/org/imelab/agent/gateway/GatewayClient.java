@@ -19,12 +19,14 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.TlsVersion;
 import org.imelab.agent.time.Cancellable;
 import org.imelab.agent.time.Scheduler;
 import org.imelab.gateway.protocol.CheckinReason;
@@ -53,6 +55,16 @@ public final class GatewayClient implements AutoCloseable {
     static final long MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     /** How much of an error answer goes into the log and the exception. */
     static final int MAX_LOGGED_BODY = 8 * 1024;
+
+    /**
+     * TLS 1.2, as the IME's SChannel connections with the MDM certificate use and as a TPM-held
+     * key needs (cert-picker). It also makes a refused client certificate recognisable: in 1.2 the
+     * gateway rejects it inside the handshake, while in 1.3 the client finishes first and then
+     * sees only a broken connection, which looks like a network fault and would be retried.
+     */
+    static final ConnectionSpec MUTUAL_TLS = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+            .tlsVersions(TlsVersion.TLS_1_2)
+            .build();
 
     /** Connection, read and whole-call limits. */
     public record Timeouts(Duration connect, Duration read, Duration call) {
@@ -88,6 +100,7 @@ public final class GatewayClient implements AutoCloseable {
         this.json = json;
         this.http = new OkHttpClient.Builder()
                 .sslSocketFactory(tls.getSocketFactory(), trust)
+                .connectionSpecs(List.of(MUTUAL_TLS))
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())

@@ -52,4 +52,26 @@ public final class GatewayException extends Exception {
     public String body() {
         return body;
     }
+
+    /**
+     * Whether the gateway turned away the client certificate: a 403, or a TLS handshake that the
+     * gateway ended with a certificate alert. Another certificate may fare better; a retry will not.
+     */
+    public boolean certificateRefused() {
+        if (kind == Kind.SERVER) {
+            return status == 403;
+        }
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException && t.getMessage() != null
+                    && CERTIFICATE_ALERTS.matcher(t.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The TLS alerts a server sends about the client's certificate (RFC 8446 §6.2). */
+    private static final java.util.regex.Pattern CERTIFICATE_ALERTS = java.util.regex.Pattern.compile(
+            "bad_certificate|unsupported_certificate|certificate_revoked|certificate_expired|certificate_unknown"
+                    + "|unknown_ca|access_denied|certificate_required");
 }

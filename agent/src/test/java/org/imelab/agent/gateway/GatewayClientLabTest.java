@@ -125,6 +125,7 @@ class GatewayClientLabTest {
         GatewayException g = assertInstanceOf(GatewayException.class, e.getCause());
         assertEquals(GatewayException.Kind.SERVER, g.kind());
         assertEquals(403, g.status());
+        assertTrue(g.certificateRefused());
         assertTrue(g.body().contains("a client certificate issued by the lab is required"), g.body());
         String logged = log.messages().stream().filter(m -> m.startsWith("[SideCar] RequestApplication request failed with HTTP 403"))
                 .findFirst().orElseThrow(() -> new AssertionError(log.messages().toString()));
@@ -132,32 +133,20 @@ class GatewayClientLabTest {
     }
 
     @Test
-    void aCertificateTheLabDidNotIssueIsTurnedAwayWhateverTheRetries() throws Exception {
+    void aCertificateTheLabDidNotIssueIsTurnedAwayInTheHandshakeAndNotRetried() throws Exception {
         LabDeviceFixture lab = enrolledLab();
         RecordingScheduler scheduler = closing(new RecordingScheduler(Instant.parse("2026-02-02T07:00:00Z")));
         GatewayClient client = client(lab.gateway.sideCarUrl(), lab.strangerTls(), lab, scheduler);
-        CompletableFuture<SideCarGatewaySession> answer = client.session(RequestContentType.REQUEST_APPLICATION, "[]",
-                CheckinReason.ON_DEMAND, CheckinReasonPayload.none());
-        // With TLS 1.2 the handshake fails (not retried); with TLS 1.3 the client may first see its
-        // request cut off (a broken pipe, retried like any transport error): either way it ends refused.
-        int retries = 0;
-        while (!answer.isDone()) {
-            try {
-                answer.get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
-                java.util.Optional<Instant> due = scheduler.manual().nextDue();
-                if (due.isPresent()) {
-                    scheduler.manual().advanceTo(due.get());
-                    retries++;
-                }
-            }
-        }
-        assertTrue(retries <= Backoff.DEFAULT.maxRetries());
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, answer::get);
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> client
+                .session(RequestContentType.REQUEST_APPLICATION, "[]", CheckinReason.ON_DEMAND, CheckinReasonPayload.none())
+                .get(60, TimeUnit.SECONDS));
         GatewayException g = assertInstanceOf(GatewayException.class, e.getCause());
         assertEquals(GatewayException.Kind.TRANSPORT, g.kind(), g.toString());
-        assertInstanceOf(java.io.IOException.class, g.getCause(), "the connection itself is refused");
-        assertTrue(lab.gateway.devices().stream().allMatch(d -> d.deviceId().equals(lab.enrollment.deviceId())));
+        assertInstanceOf(javax.net.ssl.SSLHandshakeException.class, g.getCause(), "TLS 1.2: refused inside the handshake");
+        assertTrue(g.certificateRefused(), g.getMessage());
+        assertTrue(scheduler.manual().pending().isEmpty(), "a refused certificate is not worth a retry");
+        assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("[SideCar] RequestApplication request failed: SSLHandshakeException")),
+                log.messages().toString());
     }
 
     @Test
