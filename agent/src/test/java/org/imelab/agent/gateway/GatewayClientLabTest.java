@@ -162,13 +162,13 @@ class GatewayClientLabTest {
         GatewayException g = assertInstanceOf(GatewayException.class, e.getCause());
         assertEquals(GatewayException.Kind.TRANSPORT, g.kind(), g.toString());
         if (g.certificateRefused()) {
-            assertEquals(0, retriesRun, "a refused certificate is not worth a retry");
+            // a reset before it may have been retried, but the refusal itself ends the call (see below)
             assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("[SideCar] RequestApplication request failed: SSLHandshakeException")),
                     log.messages().toString());
         } else {
             assertTrue(retriesRun > 0, "a connection reset is a network fault, retried with backoff: " + g);
         }
-        assertTrue(scheduler.manual().pending().isEmpty(), "nothing left scheduled");
+        assertTrue(scheduler.manual().pending().isEmpty(), "a refused certificate is not worth a retry: nothing left scheduled");
     }
 
     @Test
