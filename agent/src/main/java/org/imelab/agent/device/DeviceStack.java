@@ -118,7 +118,7 @@ public final class DeviceStack implements AutoCloseable {
         checker = new ClientCertChecker(search, metadata, TenantFlighting.labDefault(),
                 new SideCarCertificateValidation(search, candidate -> new GatewayClient(sideCarUrl,
                         mutualTls(ClientKeyManagers.forCertificate(source, candidate.certificate()), trust), trust,
-                        info, scheduler, GatewayClient.Timeouts.DEFAULT, Backoff.DEFAULT, RandomGenerator.getDefault(),
+                        info, scheduler, GatewayClient.Timeouts.DEFAULT, Backoff.none(), RandomGenerator.getDefault(),
                         json), json), clock);
         MdmCertificatePicker picker = new MdmCertificatePicker(search, metadata, clock);
         certificates = new DeviceCertificateProvider(picker, clock);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.imelab.agent.gateway.GatewayClient;
 import org.imelab.agent.gateway.GatewayException;
@@ -38,6 +40,9 @@ final class SideCarCertificateValidation implements CertificateValidationGateway
         GatewayClient presenting(MdmCandidate candidate) throws IOException;
     }
 
+    /** One probe: a session with one certificate. Probes are not retried; the next certificate is tried. */
+    static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final MdmCertificateSearch search;
     private final ClientFactory clients;
     private final SideCarJson json;
@@ -59,17 +64,26 @@ final class SideCarCertificateValidation implements CertificateValidationGateway
                 .collect(Collectors.toSet());
         List<MdmCandidate> presentable = search.search().stream().filter(c -> asked.contains(c.thumbprint()))
                 .sorted(MdmCandidate.BEST_FIRST).toList();
+        IOException unreachable = null;
         for (MdmCandidate presented : presentable) {
             SideCarGatewaySession answer;
             GatewayClient client = clients.presenting(presented);
             try {
                 answer = client.session(RequestContentType.VALIDATE_CLIENT_CERTIFICATES, body,
-                        CheckinReason.AGENT_RESTART, CheckinReasonPayload.none()).get();
+                        CheckinReason.AGENT_RESTART, CheckinReasonPayload.none())
+                        .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof GatewayException g && g.certificateRefused()) {
                     continue; // the gateway does not know this certificate (403 or refused in the handshake): try the next one
                 }
-                throw new IOException("certificate validation failed: " + e.getCause().getMessage(), e.getCause());
+                // A reset during the handshake is often a refusal whose alert the close overtook; it may
+                // also be the network. Try the next certificate, and if none is accepted, say "unreachable".
+                unreachable = new IOException("certificate validation failed: " + e.getCause().getMessage(), e.getCause());
+                continue;
+            } catch (TimeoutException e) {
+                unreachable = new IOException("certificate validation got no answer within " + PROBE_TIMEOUT.toSeconds()
+                        + " s", e);
+                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while validating certificates", e);
@@ -81,6 +95,9 @@ final class SideCarCertificateValidation implements CertificateValidationGateway
                     });
             return CertificateValidationResponse.valid(verdicts.stream().filter(CertificateVerdict::isValid)
                     .map(CertificateVerdict::thumbprint).toList());
+        }
+        if (unreachable != null) {
+            throw unreachable; // not a clean "none is valid": the checker keeps CertMetadata as it is
         }
         return CertificateValidationResponse.valid(List.of()); // it refused every one of them
     }
