@@ -1,5 +1,11 @@
 package org.imelab.gateway.lab;
 
+import static org.imelab.gateway.lab.LabJson.checkKeys;
+import static org.imelab.gateway.lab.LabJson.guid;
+import static org.imelab.gateway.lab.LabJson.merge;
+import static org.imelab.gateway.lab.LabJson.objects;
+import static org.imelab.gateway.lab.LabJson.requireObject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -366,64 +372,6 @@ public final class LabDefinitionReader {
             return Base64.getEncoder().encodeToString(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new LabDefinitionException(at + ".scriptFile", "cannot read " + path + ": " + e.getMessage());
-        }
-    }
-
-    private static List<JsonNode> objects(JsonNode node, String at) throws LabDefinitionException {
-        List<JsonNode> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new LabDefinitionException(at, "must be an array");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isObject()) {
-                throw new LabDefinitionException(at + "[" + i + "]", "must be an object");
-            }
-            out.add(node.get(i));
-        }
-        return out;
-    }
-
-    private static UUID guid(JsonNode root, String field, UUID fallback) throws LabDefinitionException {
-        if (!root.hasNonNull(field)) {
-            return fallback;
-        }
-        String v = root.get(field).asText();
-        if (!Win32AppPolicyValidator.isGuid(v)) {
-            throw new LabDefinitionException(field, "\"" + v + "\" is not a GUID");
-        }
-        return UUID.fromString(v);
-    }
-
-    private static JsonNode requireObject(JsonNode node, String at) throws LabDefinitionException {
-        if (!node.isObject()) {
-            throw new LabDefinitionException(at, "must be an object");
-        }
-        return node;
-    }
-
-    private static ObjectNode merge(ObjectNode base, ObjectNode overlay) {
-        ObjectNode out = base.deepCopy();
-        overlay.fields().forEachRemaining(f -> {
-            if (!f.getKey().startsWith("_")) {
-                out.set(f.getKey(), f.getValue().deepCopy());
-            }
-        });
-        return out;
-    }
-
-    private static void checkKeys(JsonNode node, Set<String> allowed, String at) throws LabDefinitionException {
-        if (node == null || !node.isObject()) {
-            throw new LabDefinitionException(at, "must be an object");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!k.startsWith("_") && !allowed.contains(k)) {
-                throw new LabDefinitionException(at.isEmpty() ? k : at + "." + k,
-                        "unknown key (allowed: " + new java.util.TreeSet<>(allowed) + ")");
-            }
         }
     }
 }
