@@ -16,7 +16,6 @@ import org.imelab.agent.win32app.lifecycle.AppEvent;
 import org.imelab.agent.win32app.lifecycle.AppFacts;
 import org.imelab.agent.win32app.lifecycle.AppResult;
 import org.imelab.agent.win32app.lifecycle.AppState;
-import org.imelab.agent.win32app.lifecycle.ExitKind;
 import org.imelab.agent.win32app.lifecycle.Transition;
 import org.imelab.agent.win32app.lifecycle.Win32AppLifecycle;
 import org.imelab.agent.win32app.rules.ApplicabilityResult;
@@ -267,8 +266,7 @@ final class AppPass {
             exit = forced.get();
             LOG.info("[Win32App] lpExitCode {}", exit);
         }
-        ReturnCodeType type = ReturnCodes.classify(exit, policy.returnCodesOrDefault());
-        ExitKind kind = ExitKind.ofPolicyType(type.code());
+        ReturnCodeType kind = ReturnCodes.classify(exit, policy.returnCodesOrDefault());
         LOG.info("[Win32App] lpExitCode is defined as {}", kind.logName());
         LOG.info("[Win32App] Post processed result for ({},{}) is {}", app.appId(), policy.name(), kind.logName());
         errorCode = exit;

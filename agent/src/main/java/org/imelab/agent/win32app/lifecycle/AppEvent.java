@@ -1,5 +1,7 @@
 package org.imelab.agent.win32app.lifecycle;
 
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
+
 /** What the runner observed after carrying out an effect. */
 public sealed interface AppEvent {
 
@@ -22,7 +24,7 @@ public sealed interface AppEvent {
     record Unpacked(boolean ok, int errorCode) implements AppEvent {}
 
     /** The installer (or uninstaller) exited; the kind comes from the policy's ReturnCodes. */
-    record Executed(ExitKind kind, int exitCode) implements AppEvent {}
+    record Executed(ReturnCodeType kind, int exitCode) implements AppEvent {}
 
     /** The installer ran past MaxRunTimeInMinutes and was killed with its process tree. */
     record TimedOut() implements AppEvent {}

@@ -1,5 +1,6 @@
 package org.imelab.agent.win32app.lifecycle;
 
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,9 +20,9 @@ import java.util.Optional;
  */
 public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
         int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
-        Optional<ExitKind> lastExit) {
+        Optional<ReturnCodeType> lastExit) {
 
-    public AppFacts withLastExit(ExitKind kind) {
+    public AppFacts withLastExit(ReturnCodeType kind) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
                 contentStaged, Optional.of(kind));
     }

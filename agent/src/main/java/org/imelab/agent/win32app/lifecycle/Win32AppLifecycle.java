@@ -1,5 +1,6 @@
 package org.imelab.agent.win32app.lifecycle;
 
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import static org.imelab.agent.win32app.lifecycle.AppState.AVAILABLE;
 import static org.imelab.agent.win32app.lifecycle.AppState.CHECKING_APPLICABILITY;
 import static org.imelab.agent.win32app.lifecycle.AppState.CONTENT_CACHED;
@@ -147,7 +148,7 @@ public final class Win32AppLifecycle {
         };
     }
 
-    private static Transition afterExecution(ExitKind kind, AppFacts facts) {
+    private static Transition afterExecution(ReturnCodeType kind, AppFacts facts) {
         return switch (kind) {
             case SUCCESS, SOFT_REBOOT, HARD_REBOOT -> Transition.to(DETECTING_AFTER_EXECUTION, new Detect());
             case RETRY -> facts.retriesDone() < facts.maxRetries()
@@ -166,7 +167,7 @@ public final class Win32AppLifecycle {
         if (!present) {
             return fail(AppResult.FAILED_NOT_DETECTED);
         }
-        AppResult result = switch (facts.lastExit().orElse(ExitKind.SUCCESS)) {
+        AppResult result = switch (facts.lastExit().orElse(ReturnCodeType.SUCCESS)) {
             case SOFT_REBOOT -> AppResult.INSTALLED_SOFT_REBOOT;
             case HARD_REBOOT -> AppResult.INSTALLED_HARD_REBOOT;
             default -> AppResult.INSTALLED;

@@ -1,5 +1,6 @@
 package org.imelab.agent.win32app.lifecycle;
 
+import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import static org.imelab.agent.win32app.lifecycle.AppState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,16 +75,16 @@ class Win32AppLifecycleTest {
                 row(UNPACKING, new Unpacked(true, 0), window(ScheduleWindow.BEFORE_DEADLINE, false), CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report()),
                 row(UNPACKING, new Unpacked(true, 0), with(Intent.REQUIRED_UNINSTALL), EXECUTING, new Execute(true)),
                 row(UNPACKING, new Unpacked(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_CONTENT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
-                row(EXECUTING, new Executed(ExitKind.SUCCESS, 0), required(), DETECTING_AFTER_EXECUTION, new Detect()),
-                row(EXECUTING, new Executed(ExitKind.SOFT_REBOOT, 3010), required(), DETECTING_AFTER_EXECUTION, new Detect()),
-                row(EXECUTING, new Executed(ExitKind.RETRY, 1618), required(), WAITING_RETRY, new ScheduleRetry(1, Duration.ofMinutes(5)), new RecordResult(AppResult.RETRY_PENDING), new Report()),
-                row(EXECUTING, new Executed(ExitKind.RETRY, 1618), required().withRetriesDone(3), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
-                row(EXECUTING, new Executed(ExitKind.FAILED, 1603), required(), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new Executed(ReturnCodeType.SUCCESS, 0), required(), DETECTING_AFTER_EXECUTION, new Detect()),
+                row(EXECUTING, new Executed(ReturnCodeType.SOFT_REBOOT, 3010), required(), DETECTING_AFTER_EXECUTION, new Detect()),
+                row(EXECUTING, new Executed(ReturnCodeType.RETRY, 1618), required(), WAITING_RETRY, new ScheduleRetry(1, Duration.ofMinutes(5)), new RecordResult(AppResult.RETRY_PENDING), new Report()),
+                row(EXECUTING, new Executed(ReturnCodeType.RETRY, 1618), required().withRetriesDone(3), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(EXECUTING, new Executed(ReturnCodeType.FAILED, 1603), required(), FAILED, new RecordResult(AppResult.FAILED_EXIT_CODE), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(EXECUTING, new TimedOut(), required(), FAILED, new RecordResult(AppResult.FAILED_TIMEOUT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(EXECUTING, new LaunchFailed(2), required(), FAILED, new RecordResult(AppResult.FAILED_LAUNCH), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
-                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.SUCCESS), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report(), new CleanupContent()),
-                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.SOFT_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_SOFT_REBOOT), new Report(), new CleanupContent()),
-                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ExitKind.HARD_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ReturnCodeType.SUCCESS), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ReturnCodeType.SOFT_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_SOFT_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ReturnCodeType.HARD_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(false), required(), FAILED, new RecordResult(AppResult.FAILED_NOT_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.REQUIRED_UNINSTALL), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
@@ -134,7 +135,7 @@ class Win32AppLifecycleTest {
                 case UNPACKING -> new Unpacked(true, 0);
                 case EXECUTING -> {
                     attempts++;
-                    yield new Executed(ExitKind.RETRY, 1618);
+                    yield new Executed(ReturnCodeType.RETRY, 1618);
                 }
                 case WAITING_RETRY -> {
                     ScheduleRetry r = (ScheduleRetry) t.effects().get(0);

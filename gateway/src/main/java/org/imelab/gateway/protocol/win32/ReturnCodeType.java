@@ -16,6 +16,17 @@ public enum ReturnCodeType {
         this.code = code;
     }
 
+    /** The real agent's word for it in its log ({@code lpExitCode is defined as Success}). */
+    public String logName() {
+        return switch (this) {
+            case FAILED -> "Failed";
+            case SUCCESS -> "Success";
+            case SOFT_REBOOT -> "SoftReboot";
+            case HARD_REBOOT -> "HardReboot";
+            case RETRY -> "Retry";
+        };
+    }
+
     /** The number on the wire. */
     public int code() {
         return code;
