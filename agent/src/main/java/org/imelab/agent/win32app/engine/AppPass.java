@@ -190,7 +190,7 @@ final class AppPass {
             logApplicability(false);
             return new AppEvent.ApplicabilityEvaluated(applicability.code());
         }
-        applicability = Applicability.ofCode(r.applicability().code()).orElse(Applicability.RequirementsNotMet);
+        applicability = r.applicability();
         logApplicability(r.applicable());
         return new AppEvent.ApplicabilityEvaluated(applicability.code());
     }

@@ -1,5 +1,7 @@
 package org.imelab.agent.win32app.rules;
 
+import org.imelab.registry.ime.Applicability;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +39,7 @@ public final class RequirementEvaluator {
         ApplicabilityResult r = evaluateAll(rules, extended);
         LOG.info("result of requirementMet: {}", r.applicable() ? "True" : "False");
         if (!r.applicable()) {
-            LOG.info("[Win32App] Requirement not met: {} = {} ({})", r.applicability().logName(),
+            LOG.info("[Win32App] Requirement not met: {} = {} ({})", r.applicability().name(),
                     r.applicability().code(), r.detail());
         }
         return r;
@@ -47,11 +49,11 @@ public final class RequirementEvaluator {
         RequirementRules req = rules == null ? RequirementRules.NONE : rules;
         OsArchitecture arch = facts.osArchitecture();
         if (!arch.allows(req.requiredOsArchitecture())) {
-            return fail(Applicability.PROCESSOR_ARCHITECTURE_NOT_APPLICABLE,
+            return fail(Applicability.ProcessorArchitectureNotApplicable,
                     "device is " + arch + ", RequiredOSArchitecture is " + req.requiredOsArchitecture());
         }
         if (req.minimumFreeDiskSpaceInMb() != null && facts.freeSystemDiskBytes() / MB < req.minimumFreeDiskSpaceInMb()) {
-            return fail(Applicability.MINIMUM_DISK_SPACE_NOT_MET, facts.freeSystemDiskBytes() / MB + " MB free, "
+            return fail(Applicability.MinimumDiskSpaceNotMet, facts.freeSystemDiskBytes() / MB + " MB free, "
                     + req.minimumFreeDiskSpaceInMb() + " MB required");
         }
         String minimumOs = req.minimumWindows10BuildNumber();
@@ -60,48 +62,48 @@ public final class RequirementEvaluator {
             Optional<long[]> required = VersionText.parse(minimumOs);
             Optional<long[]> actual = os.flatMap(VersionText::parse);
             if (required.isEmpty()) {
-                return fail(Applicability.MINIMUM_OS_VERSION_NOT_MET, "'" + minimumOs + "' is not a Windows version");
+                return fail(Applicability.MinimumOSVersionNotMet, "'" + minimumOs + "' is not a Windows version");
             }
             if (actual.isEmpty() || VersionText.compare(actual.get(), required.get()) < 0) {
-                return fail(Applicability.MINIMUM_OS_VERSION_NOT_MET, "OS version " + os.orElse("unknown")
+                return fail(Applicability.MinimumOSVersionNotMet, "OS version " + os.orElse("unknown")
                         + ", " + minimumOs + " required");
             }
         }
         if (req.minimumMemoryInMb() != null && facts.physicalMemoryBytes() / MB < req.minimumMemoryInMb()) {
-            return fail(Applicability.MINIMUM_PHYSICAL_MEMORY_NOT_MET, facts.physicalMemoryBytes() / MB + " MB of memory, "
+            return fail(Applicability.MinimumPhysicalMemoryNotMet, facts.physicalMemoryBytes() / MB + " MB of memory, "
                     + req.minimumMemoryInMb() + " MB required");
         }
         if (req.minimumNumberOfProcessors() != null && facts.logicalProcessorCount() < req.minimumNumberOfProcessors()) {
-            return fail(Applicability.MINIMUM_LOGICAL_PROCESSOR_COUNT_NOT_MET, facts.logicalProcessorCount()
+            return fail(Applicability.MinimumLogicalProcessorCountNotMet, facts.logicalProcessorCount()
                     + " logical processors, " + req.minimumNumberOfProcessors() + " required");
         }
         if (req.minimumCpuSpeedMhz() != null) {
             OptionalLong mhz = facts.cpuSpeedMhz();
             if (mhz.isEmpty() || mhz.getAsLong() < req.minimumCpuSpeedMhz()) {
-                return fail(Applicability.MINIMUM_CPU_SPEED_NOT_MET, "CPU speed "
+                return fail(Applicability.MinimumCPUSpeedNotMet, "CPU speed "
                         + (mhz.isPresent() ? mhz.getAsLong() + " MHz" : "unknown") + ", " + req.minimumCpuSpeedMhz()
                         + " MHz required");
             }
         }
         for (RequirementRule rule : extended) {
             ApplicabilityResult r = switch (rule) {
-                case FileRule f -> extended(checks.file(f), Applicability.FILE_SYSTEM_REQUIREMENT_RULE_NOT_MET);
-                case RegistryRule g -> extended(checks.registry(g), Applicability.REGISTRY_REQUIREMENT_RULE_NOT_MET);
+                case FileRule f -> extended(checks.file(f), Applicability.FileSystemRequirementRuleNotMet);
+                case RegistryRule g -> extended(checks.registry(g), Applicability.RegistryRequirementRuleNotMet);
                 case ScriptRequirementRule s -> script(s);
             };
             if (!r.applicable()) {
                 return r;
             }
         }
-        return new ApplicabilityResult(Applicability.APPLICABLE, "all requirements met");
+        return new ApplicabilityResult(Applicability.Applicable, "all requirements met");
     }
 
     private static ApplicabilityResult extended(RuleOutcome o, Applicability failure) {
-        return o.isMet() ? new ApplicabilityResult(Applicability.APPLICABLE, o.detail()) : fail(failure, o.detail());
+        return o.isMet() ? new ApplicabilityResult(Applicability.Applicable, o.detail()) : fail(failure, o.detail());
     }
 
     private ApplicabilityResult script(ScriptRequirementRule rule) {
-        Applicability notMet = Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET;
+        Applicability notMet = Applicability.ScriptRequirementRuleNotMet;
         ScriptResult result = checks.runScript(rule.script());
         if (!(result instanceof ScriptResult.Completed c)) {
             return fail(notMet, switch (result) {
@@ -125,11 +127,11 @@ public final class RequirementEvaluator {
             case BOOLEAN -> RuleValues.bool(out).flatMap(a -> RuleValues.bool(expected).map(b -> Boolean.compare(a, b)));
         };
         if (cmp.isEmpty()) {
-            return fail(Applicability.REQUIREMENTS_NOT_MET, "script output '" + out + "' does not read as "
+            return fail(Applicability.RequirementsNotMet, "script output '" + out + "' does not read as "
                     + rule.outputType().name().toLowerCase(Locale.ROOT) + " (or the rule's value '" + expected + "' does not)");
         }
         RuleOutcome o = ConditionChecks.compare(rule.operator(), cmp.get(), "script output '" + out + "'", expected);
-        return o.isMet() ? new ApplicabilityResult(Applicability.APPLICABLE, o.detail()) : fail(notMet, o.detail());
+        return o.isMet() ? new ApplicabilityResult(Applicability.Applicable, o.detail()) : fail(notMet, o.detail());
     }
 
     private static Optional<Integer> both(OptionalLong a, OptionalLong b) {

@@ -1,5 +1,7 @@
 package org.imelab.agent.win32app.rules;
 
+import org.imelab.registry.ime.Applicability;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -64,7 +66,7 @@ class PolicyRulesTest {
         RequirementEvaluator requirements = new RequirementEvaluator(FixedDeviceFacts.typical(), registry,
                 WindowsPaths.emulated(home, Map.of(), true), new UninstallKeyMsiProducts(registry),
                 new ScriptHost(home.resolve("s"), false, Map.of(), Duration.ofSeconds(5)));
-        assertEquals(Applicability.APPLICABLE, requirements.evaluate(req, List.of()).applicability());
+        assertEquals(Applicability.Applicable, requirements.evaluate(req, List.of()).applicability());
     }
 
     @Test

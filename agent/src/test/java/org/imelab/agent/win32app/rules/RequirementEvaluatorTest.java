@@ -1,5 +1,7 @@
 package org.imelab.agent.win32app.rules;
 
+import org.imelab.registry.ime.Applicability;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -39,38 +41,38 @@ class RequirementEvaluatorTest {
     static Stream<Arguments> facts() {
         FixedDeviceFacts t = FixedDeviceFacts.typical();
         return Stream.of(
-                Arguments.of(RequirementRules.NONE, t, Applicability.APPLICABLE),
+                Arguments.of(RequirementRules.NONE, t, Applicability.Applicable),
                 // the 2026 sample: x64 only (32), Windows 11 24H2
-                Arguments.of(only(32, null, "10.0.26100", null, null, null), t, Applicability.APPLICABLE),
+                Arguments.of(only(32, null, "10.0.26100", null, null, null), t, Applicability.Applicable),
                 Arguments.of(only(32, null, null, null, null, null), new FixedDeviceFacts(OsArchitecture.X86,
                         t.osVersion(), t.freeSystemDiskBytes(), t.physicalMemoryBytes(), 2, t.cpuSpeedMhz()),
-                        Applicability.PROCESSOR_ARCHITECTURE_NOT_APPLICABLE),
-                Arguments.of(only(1, null, null, null, null, null), t, Applicability.PROCESSOR_ARCHITECTURE_NOT_APPLICABLE),
-                Arguments.of(only(3, null, null, null, null, null), t, Applicability.APPLICABLE),
+                        Applicability.ProcessorArchitectureNotApplicable),
+                Arguments.of(only(1, null, null, null, null, null), t, Applicability.ProcessorArchitectureNotApplicable),
+                Arguments.of(only(3, null, null, null, null, null), t, Applicability.Applicable),
                 Arguments.of(only(2, null, null, null, null, null), new FixedDeviceFacts(OsArchitecture.ARM64,
                         t.osVersion(), t.freeSystemDiskBytes(), t.physicalMemoryBytes(), 8, t.cpuSpeedMhz()),
-                        Applicability.PROCESSOR_ARCHITECTURE_NOT_APPLICABLE),
-                Arguments.of(only(null, 100_000L, null, null, null, null), t, Applicability.APPLICABLE),
-                Arguments.of(only(null, 100_001L, null, null, null, null), t, Applicability.MINIMUM_DISK_SPACE_NOT_MET),
-                Arguments.of(only(null, null, "10.0.26100.2605", null, null, null), t, Applicability.APPLICABLE),
-                Arguments.of(only(null, null, "10.0.26200", null, null, null), t, Applicability.MINIMUM_OS_VERSION_NOT_MET),
+                        Applicability.ProcessorArchitectureNotApplicable),
+                Arguments.of(only(null, 100_000L, null, null, null, null), t, Applicability.Applicable),
+                Arguments.of(only(null, 100_001L, null, null, null, null), t, Applicability.MinimumDiskSpaceNotMet),
+                Arguments.of(only(null, null, "10.0.26100.2605", null, null, null), t, Applicability.Applicable),
+                Arguments.of(only(null, null, "10.0.26200", null, null, null), t, Applicability.MinimumOSVersionNotMet),
                 Arguments.of(only(null, null, "10.0.19045", null, null, null), new FixedDeviceFacts(OsArchitecture.X64,
                         Optional.empty(), t.freeSystemDiskBytes(), t.physicalMemoryBytes(), 8, t.cpuSpeedMhz()),
-                        Applicability.MINIMUM_OS_VERSION_NOT_MET),
-                Arguments.of(only(null, null, null, 16_384L, null, null), t, Applicability.APPLICABLE),
-                Arguments.of(only(null, null, null, 32_768L, null, null), t, Applicability.MINIMUM_PHYSICAL_MEMORY_NOT_MET),
-                Arguments.of(only(null, null, null, null, 8, null), t, Applicability.APPLICABLE),
-                Arguments.of(only(null, null, null, null, 16, null), t, Applicability.MINIMUM_LOGICAL_PROCESSOR_COUNT_NOT_MET),
-                Arguments.of(only(null, null, null, null, null, 2400L), t, Applicability.APPLICABLE),
-                Arguments.of(only(null, null, null, null, null, 3000L), t, Applicability.MINIMUM_CPU_SPEED_NOT_MET),
+                        Applicability.MinimumOSVersionNotMet),
+                Arguments.of(only(null, null, null, 16_384L, null, null), t, Applicability.Applicable),
+                Arguments.of(only(null, null, null, 32_768L, null, null), t, Applicability.MinimumPhysicalMemoryNotMet),
+                Arguments.of(only(null, null, null, null, 8, null), t, Applicability.Applicable),
+                Arguments.of(only(null, null, null, null, 16, null), t, Applicability.MinimumLogicalProcessorCountNotMet),
+                Arguments.of(only(null, null, null, null, null, 2400L), t, Applicability.Applicable),
+                Arguments.of(only(null, null, null, null, null, 3000L), t, Applicability.MinimumCPUSpeedNotMet),
                 Arguments.of(only(null, null, null, null, null, 1000L), new FixedDeviceFacts(OsArchitecture.X64,
                         t.osVersion(), t.freeSystemDiskBytes(), t.physicalMemoryBytes(), 8, OptionalLong.empty()),
-                        Applicability.MINIMUM_CPU_SPEED_NOT_MET),
+                        Applicability.MinimumCPUSpeedNotMet),
                 // several failing: the lowest code wins
                 Arguments.of(only(1, 1_000_000L, "10.0.99999", 1_000_000L, 64, 9999L), t,
-                        Applicability.PROCESSOR_ARCHITECTURE_NOT_APPLICABLE),
+                        Applicability.ProcessorArchitectureNotApplicable),
                 Arguments.of(only(null, null, "10.0.99999", 1_000_000L, 64, 9999L), t,
-                        Applicability.MINIMUM_OS_VERSION_NOT_MET));
+                        Applicability.MinimumOSVersionNotMet));
     }
 
     private RequirementEvaluator evaluator(DeviceFacts facts, MemoryRegistry registry) {
@@ -98,32 +100,32 @@ class RequirementEvaluatorTest {
                 Operator.EQUAL, "Pilot");
         RegistryRule ringBroad = new RegistryRule("HKLM\\SOFTWARE\\Contoso", "Ring", false, RegistryDetectionType.STRING,
                 Operator.EQUAL, "Broad");
-        assertEquals(Applicability.APPLICABLE, e.evaluate(RequirementRules.NONE, List.of(fileOk, ringPilot)).applicability());
-        assertEquals(Applicability.FILE_SYSTEM_REQUIREMENT_RULE_NOT_MET,
+        assertEquals(Applicability.Applicable, e.evaluate(RequirementRules.NONE, List.of(fileOk, ringPilot)).applicability());
+        assertEquals(Applicability.FileSystemRequirementRuleNotMet,
                 e.evaluate(RequirementRules.NONE, List.of(fileMissing, ringBroad)).applicability());
-        assertEquals(Applicability.REGISTRY_REQUIREMENT_RULE_NOT_MET,
+        assertEquals(Applicability.RegistryRequirementRuleNotMet,
                 e.evaluate(RequirementRules.NONE, List.of(fileOk, ringBroad)).applicability());
         // machine requirements come before the extended rules
-        assertEquals(Applicability.MINIMUM_LOGICAL_PROCESSOR_COUNT_NOT_MET,
+        assertEquals(Applicability.MinimumLogicalProcessorCountNotMet,
                 e.evaluate(only(null, null, null, null, 99, null), List.of(fileMissing)).applicability());
     }
 
     static Stream<Arguments> scripts() {
         return Stream.of(
-                Arguments.of("echo 42", ScriptOutputType.INTEGER, Operator.GREATER_THAN_OR_EQUAL, "40", Applicability.APPLICABLE),
-                Arguments.of("echo 42", ScriptOutputType.INTEGER, Operator.LESS_THAN, "40", Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET),
-                Arguments.of("echo forty-two", ScriptOutputType.INTEGER, Operator.EQUAL, "42", Applicability.REQUIREMENTS_NOT_MET),
-                Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.EQUAL, "pilot", Applicability.APPLICABLE),
-                Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.NOT_EQUAL, "Pilot", Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET),
-                Arguments.of("echo 2.5", ScriptOutputType.FLOATING_POINT, Operator.GREATER_THAN, "2.25", Applicability.APPLICABLE),
-                Arguments.of("echo 10.0.3", ScriptOutputType.VERSION, Operator.GREATER_THAN, "10.0.2.9", Applicability.APPLICABLE),
-                Arguments.of("echo True", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.APPLICABLE),
-                Arguments.of("echo False", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET),
-                Arguments.of("echo maybe", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.REQUIREMENTS_NOT_MET),
+                Arguments.of("echo 42", ScriptOutputType.INTEGER, Operator.GREATER_THAN_OR_EQUAL, "40", Applicability.Applicable),
+                Arguments.of("echo 42", ScriptOutputType.INTEGER, Operator.LESS_THAN, "40", Applicability.ScriptRequirementRuleNotMet),
+                Arguments.of("echo forty-two", ScriptOutputType.INTEGER, Operator.EQUAL, "42", Applicability.RequirementsNotMet),
+                Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.EQUAL, "pilot", Applicability.Applicable),
+                Arguments.of("echo Pilot", ScriptOutputType.STRING, Operator.NOT_EQUAL, "Pilot", Applicability.ScriptRequirementRuleNotMet),
+                Arguments.of("echo 2.5", ScriptOutputType.FLOATING_POINT, Operator.GREATER_THAN, "2.25", Applicability.Applicable),
+                Arguments.of("echo 10.0.3", ScriptOutputType.VERSION, Operator.GREATER_THAN, "10.0.2.9", Applicability.Applicable),
+                Arguments.of("echo True", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.Applicable),
+                Arguments.of("echo False", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.ScriptRequirementRuleNotMet),
+                Arguments.of("echo maybe", ScriptOutputType.BOOLEAN, Operator.EQUAL, "true", Applicability.RequirementsNotMet),
                 Arguments.of("echo 2025-01-02T00:00:00Z", ScriptOutputType.DATE_TIME, Operator.LESS_THAN, "2026-01-01",
-                        Applicability.APPLICABLE),
+                        Applicability.Applicable),
                 Arguments.of("echo 42; exit 3", ScriptOutputType.INTEGER, Operator.EQUAL, "42",
-                        Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET));
+                        Applicability.ScriptRequirementRuleNotMet));
     }
 
     @ParameterizedTest
@@ -144,7 +146,7 @@ class RequirementEvaluatorTest {
                 new ScriptHost(home.resolve("scripts"), false, Map.of("PATH", home.toString()), Duration.ofSeconds(5)));
         ApplicabilityResult r = e.evaluate(RequirementRules.NONE, List.of(new ScriptRequirementRule(
                 new ScriptRule("Write-Output 1", false, false), ScriptOutputType.INTEGER, Operator.EQUAL, "1")));
-        assertEquals(Applicability.SCRIPT_REQUIREMENT_RULE_NOT_MET, r.applicability());
+        assertEquals(Applicability.ScriptRequirementRuleNotMet, r.applicability());
         assertEquals(true, r.detail().startsWith("script rules need PowerShell"), r.detail());
     }
 }
