@@ -17,7 +17,7 @@ import org.imelab.agent.win32app.graph.Subgraph;
 import org.imelab.agent.win32app.graph.SubgraphBuilder;
 import org.imelab.agent.win32app.lifecycle.AppEvent;
 import org.imelab.agent.win32app.lifecycle.AppFacts;
-import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.registry.ime.Intent;
 import org.imelab.agent.win32app.lifecycle.AppState;
 import org.imelab.agent.win32app.schedule.DeadlineWindow;
 import org.imelab.agent.win32app.schedule.ReevaluationSchedule;
@@ -101,12 +101,12 @@ final class V3Processor {
     }
 
     private static boolean knownIntent(int code) {
-        try {
-            Intent.ofCode(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Intent.ofCode(code).isPresent();
+    }
+
+    /** The intent of a policy that passed {@link #knownIntent}. */
+    private static Intent intentOf(int code) {
+        return Intent.ofCode(code).orElseThrow(() -> new IllegalArgumentException("Unknown Intent " + code));
     }
 
     static List<Relation> relations(java.util.Collection<Win32AppPolicy> policies) {
@@ -144,8 +144,8 @@ final class V3Processor {
         for (AppRef a : active) {
             records.put(a, s.ime().win32Apps().read(scope, a.key()));
             retries.put(a, s.ime().retries().read(scope, a.key()));
-            Intent intent = Intent.ofCode(byId.get(a.appId()).intent());
-            requested.put(a, intent == Intent.AVAILABLE
+            Intent intent = intentOf(byId.get(a.appId()).intent());
+            requested.put(a, intent == Intent.AvailableInstall
                     && s.availableRequests().requested(scope, a.appId()).isPresent());
         }
         Optional<Instant> last = reevaluation.previous(scope, hash);
@@ -171,7 +171,7 @@ final class V3Processor {
         }
 
         boolean availableSubgraph = active.stream()
-                .anyMatch(a -> Intent.ofCode(byId.get(a.appId()).intent()) == Intent.AVAILABLE && requested.get(a));
+                .anyMatch(a -> intentOf(byId.get(a.appId()).intent()) == Intent.AvailableInstall && requested.get(a));
         Map<String, AppPass.Outcome> outcomes = new HashMap<>();
         Set<String> skipped = new LinkedHashSet<>();
         List<String> toGrs = new ArrayList<>();
@@ -192,22 +192,22 @@ final class V3Processor {
                 unchanged[0]++;
                 continue;
             }
-            Intent intent = Intent.ofCode(policy.intent());
-            boolean dependencyOnly = intent == Intent.NOT_TARGETED;
+            Intent intent = intentOf(policy.intent());
+            boolean dependencyOnly = intent == Intent.NotTargeted;
             boolean wanted = requested.get(a);
             if (dependencyOnly) {
                 // a dependency is installed for the apps that need it: on request when they are available
                 List<AppRef> parents = active.stream().filter(p -> needs.getOrDefault(p.appId(), Set.of())
                         .contains(a.appId())).toList();
                 boolean onlyAvailableParents = !parents.isEmpty() && parents.stream()
-                        .allMatch(p -> Intent.ofCode(byId.get(p.appId()).intent()) == Intent.AVAILABLE);
+                        .allMatch(p -> intentOf(byId.get(p.appId()).intent()) == Intent.AvailableInstall);
                 if (onlyAvailableParents) {
-                    intent = Intent.AVAILABLE;
+                    intent = Intent.AvailableInstall;
                     wanted = parents.stream().anyMatch(requested::get);
                 }
             }
             AppFacts.GrsStatus grsStatus = grs.status(scope, hash, a,
-                    availableSubgraph || (intent == Intent.AVAILABLE && wanted), now);
+                    availableSubgraph || (intent == Intent.AvailableInstall && wanted), now);
             InstallEx ex = policy.installEx() == null ? new InstallEx(null, null, null, null, null, null, null)
                     : policy.installEx();
             AppFacts facts = new AppFacts(intent, wanted,
@@ -232,7 +232,7 @@ final class V3Processor {
             } else {
                 unchanged[0]++;
             }
-            if (wanted && Intent.ofCode(policy.intent()) == Intent.AVAILABLE && outcome.state() != AppState.WAITING_RETRY) {
+            if (wanted && intentOf(policy.intent()) == Intent.AvailableInstall && outcome.state() != AppState.WAITING_RETRY) {
                 s.availableRequests().clear(scope, a.appId());
             }
         }
@@ -320,11 +320,11 @@ final class V3Processor {
         if (desired.isEmpty()) {
             return false;
         }
-        Intent intent = Intent.ofCode(p.intent());
+        Intent intent = intentOf(p.intent());
         return switch (desired.get()) {
-            case Present -> intent == Intent.REQUIRED_UNINSTALL;
-            case NotPresent -> intent != Intent.REQUIRED_UNINSTALL;
-            case Available -> intent != Intent.AVAILABLE;
+            case Present -> intent == Intent.RequiredUninstall;
+            case NotPresent -> intent != Intent.RequiredUninstall;
+            case Available -> intent != Intent.AvailableInstall;
             default -> false;
         };
     }

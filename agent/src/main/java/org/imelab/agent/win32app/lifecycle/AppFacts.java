@@ -1,5 +1,7 @@
 package org.imelab.agent.win32app.lifecycle;
 
+import org.imelab.registry.ime.Intent;
+
 import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,31 +41,7 @@ public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow
 
     /** Whether this pass installs (required, available on request, or a dependency) or removes. */
     public boolean uninstalling() {
-        return intent == Intent.REQUIRED_UNINSTALL;
-    }
-
-    /** The policy's Intent values. */
-    public enum Intent {
-        NOT_TARGETED(0), AVAILABLE(1), REQUIRED_INSTALL(3), REQUIRED_UNINSTALL(4);
-
-        private final int code;
-
-        Intent(int code) {
-            this.code = code;
-        }
-
-        public int code() {
-            return code;
-        }
-
-        public static Intent ofCode(int code) {
-            for (Intent i : values()) {
-                if (i.code == code) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("Unknown Intent " + code);
-        }
+        return intent == Intent.RequiredUninstall;
     }
 
     /** The GRS as it applies to this app: no value (treated as expired), expired, or still running. */

@@ -42,7 +42,7 @@ import org.imelab.agent.win32app.lifecycle.AppEvent.TimedOut;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Unpacked;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Verified;
 import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
-import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.registry.ime.Intent;
 import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
 
 /**
@@ -130,11 +130,11 @@ public final class Win32AppLifecycle {
 
     /** The gates between "applicable and not there" and content: available, GRS, schedule. */
     private static Transition gate(AppFacts facts) {
-        if (facts.intent() == Intent.AVAILABLE && !facts.availableRequested()) {
+        if (facts.intent() == Intent.AvailableInstall && !facts.availableRequested()) {
             return Transition.to(AVAILABLE, new RecordResult(AppResult.AVAILABLE_NOT_INSTALLED), new Report());
         }
         // Available intent bypasses the GRS ("will be enforced due to targeting intent on the subgraph").
-        if (facts.grs() == GrsStatus.NOT_EXPIRED && facts.intent() != Intent.AVAILABLE) {
+        if (facts.grs() == GrsStatus.NOT_EXPIRED && facts.intent() != Intent.AvailableInstall) {
             return Transition.to(IN_GRS);
         }
         return switch (facts.window()) {

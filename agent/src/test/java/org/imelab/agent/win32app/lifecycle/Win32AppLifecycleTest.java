@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.imelab.agent.win32app.lifecycle.AppEffect.*;
 import org.imelab.agent.win32app.lifecycle.AppEvent.*;
 import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
-import org.imelab.agent.win32app.lifecycle.AppFacts.Intent;
+import org.imelab.registry.ime.Intent;
 import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class Win32AppLifecycleTest {
 
     static AppFacts required() {
-        return new AppFacts(Intent.REQUIRED_INSTALL, false, ScheduleWindow.UNSCHEDULED, GrsStatus.NO_VALUE,
+        return new AppFacts(Intent.RequiredInstall, false, ScheduleWindow.UNSCHEDULED, GrsStatus.NO_VALUE,
                 0, 3, Duration.ofMinutes(5), false, Optional.empty());
     }
 
@@ -34,7 +34,7 @@ class Win32AppLifecycleTest {
     }
 
     static AppFacts window(ScheduleWindow w, boolean staged) {
-        return new AppFacts(Intent.REQUIRED_INSTALL, false, w, GrsStatus.NO_VALUE, 0, 3, Duration.ofMinutes(5), staged, Optional.empty());
+        return new AppFacts(Intent.RequiredInstall, false, w, GrsStatus.NO_VALUE, 0, 3, Duration.ofMinutes(5), staged, Optional.empty());
     }
 
     static AppFacts grs(Intent intent, GrsStatus status, boolean requested) {
@@ -54,15 +54,15 @@ class Win32AppLifecycleTest {
                 row(NEW, new DependencyBlocked(true), required(), NOT_ATTEMPTED, new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report()),
                 row(DETECTING, new Detected(true), required(), INSTALLED, new RecordResult(AppResult.INSTALLED), new Report()),
                 row(DETECTING, new Detected(false), required(), CHECKING_APPLICABILITY, new EvaluateApplicability()),
-                row(DETECTING, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report()),
-                row(DETECTING, new Detected(true), with(Intent.REQUIRED_UNINSTALL), DOWNLOADING, new Download()),
+                row(DETECTING, new Detected(false), with(Intent.RequiredUninstall), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report()),
+                row(DETECTING, new Detected(true), with(Intent.RequiredUninstall), DOWNLOADING, new Download()),
                 row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(1008), required(), NOT_APPLICABLE, new RecordResult(AppResult.NOT_APPLICABLE), new Report()),
                 row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), required(), DOWNLOADING, new Download()),
-                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.NOT_TARGETED), DOWNLOADING, new Download()),
-                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.AVAILABLE), AVAILABLE, new RecordResult(AppResult.AVAILABLE_NOT_INSTALLED), new Report()),
-                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.REQUIRED_INSTALL, GrsStatus.NOT_EXPIRED, false), IN_GRS),
-                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.REQUIRED_INSTALL, GrsStatus.EXPIRED, false), DOWNLOADING, new Download()),
-                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.AVAILABLE, GrsStatus.NOT_EXPIRED, true), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.NotTargeted), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), with(Intent.AvailableInstall), AVAILABLE, new RecordResult(AppResult.AVAILABLE_NOT_INSTALLED), new Report()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.RequiredInstall, GrsStatus.NOT_EXPIRED, false), IN_GRS),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.RequiredInstall, GrsStatus.EXPIRED, false), DOWNLOADING, new Download()),
+                row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), grs(Intent.AvailableInstall, GrsStatus.NOT_EXPIRED, true), DOWNLOADING, new Download()),
                 row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_START, false), WAITING_SCHEDULE, new RecordResult(AppResult.WAITING_SCHEDULE), new Report()),
                 row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_DEADLINE, false), DOWNLOADING, new Download()),
                 row(CHECKING_APPLICABILITY, new ApplicabilityEvaluated(0), window(ScheduleWindow.BEFORE_DEADLINE, true), CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report()),
@@ -73,7 +73,7 @@ class Win32AppLifecycleTest {
                 row(VERIFYING, new Verified(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_CONTENT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(UNPACKING, new Unpacked(true, 0), required(), EXECUTING, new Execute(false)),
                 row(UNPACKING, new Unpacked(true, 0), window(ScheduleWindow.BEFORE_DEADLINE, false), CONTENT_CACHED, new RecordResult(AppResult.CONTENT_CACHED), new Report()),
-                row(UNPACKING, new Unpacked(true, 0), with(Intent.REQUIRED_UNINSTALL), EXECUTING, new Execute(true)),
+                row(UNPACKING, new Unpacked(true, 0), with(Intent.RequiredUninstall), EXECUTING, new Execute(true)),
                 row(UNPACKING, new Unpacked(false, 1), required(), FAILED, new RecordResult(AppResult.FAILED_CONTENT), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(EXECUTING, new Executed(ReturnCodeType.SUCCESS, 0), required(), DETECTING_AFTER_EXECUTION, new Detect()),
                 row(EXECUTING, new Executed(ReturnCodeType.SOFT_REBOOT, 3010), required(), DETECTING_AFTER_EXECUTION, new Detect()),
@@ -86,8 +86,8 @@ class Win32AppLifecycleTest {
                 row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ReturnCodeType.SOFT_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_SOFT_REBOOT), new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(true), required().withLastExit(ReturnCodeType.HARD_REBOOT), INSTALLED, new RecordResult(AppResult.INSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(false), required(), FAILED, new RecordResult(AppResult.FAILED_NOT_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
-                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.REQUIRED_UNINSTALL), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
-                row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.REQUIRED_UNINSTALL), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.RequiredUninstall), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.RequiredUninstall), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(WAITING_RETRY, new RetryDue(), required().withContentStaged(true), EXECUTING, new Execute(false)),
                 row(WAITING_RETRY, new RetryDue(), required(), DOWNLOADING, new Download()));
     }
