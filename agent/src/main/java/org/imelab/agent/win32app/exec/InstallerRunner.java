@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.imelab.agent.session.UserSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +49,17 @@ public final class InstallerRunner {
      * @param maxRunTime       InstallEx.MaxRunTimeInMinutes as a duration
      * @param environment      extra variables for the installer (e.g. the emulated Windows folders)
      * @param output           where the installer's stdout and stderr go; null discards them
+     * @param runAs            the user a user-context install (InstallEx.RunAs 2) runs as, in that
+     *                         user's session; null runs it as the agent's account (System context)
      */
     public record InstallerCommand(String commandLine, Path workingDirectory, Duration maxRunTime,
-                                   Map<String, String> environment, Path output) {
+                                   Map<String, String> environment, Path output, UserSession runAs) {
+        /** A System-context run. */
+        public InstallerCommand(String commandLine, Path workingDirectory, Duration maxRunTime,
+                                Map<String, String> environment, Path output) {
+            this(commandLine, workingDirectory, maxRunTime, environment, output, null);
+        }
+
         public InstallerCommand {
             Objects.requireNonNull(commandLine, "commandLine");
             Objects.requireNonNull(workingDirectory, "workingDirectory");
