@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
@@ -24,9 +22,10 @@ import javax.crypto.ShortBufferException;
  * {@code .intunewin} body in one read of it.
  *
  * <p>The steps overlap on the two cores: the calling thread reads the ciphertext, feeds the HMAC
- * and decrypts; a second thread hashes the plaintext and a third writes it (writing is mostly
- * kernel time, which then overlaps with hashing). They pass a fixed ring of 1 MiB buffers, so
- * memory use does not depend on the package size.
+ * and decrypts, slice by slice while the slice is in cache; a {@link PlaintextPipeline} hashes the
+ * plaintext on a second thread and writes it on a third (writing is mostly kernel time, which then
+ * overlaps with hashing). They pass a fixed ring of 1 MiB buffers, so memory use does not depend
+ * on the package size.
  *
  * <p>The plaintext goes to a temporary file beside the target and is moved into place only when
  * the MAC and the digest are both right; otherwise it is deleted and the matching
@@ -35,7 +34,6 @@ import javax.crypto.ShortBufferException;
 public final class ContentDecryptor {
     static final int CHUNK = 1 << 20;
     private static final int BUFFERS = 6;
-    private static final ByteBuffer END = ByteBuffer.allocate(0);
 
     private final ThreadFactory threads;
 
@@ -50,8 +48,15 @@ public final class ContentDecryptor {
 
     public DecryptedContent decrypt(Path encrypted, EncryptionInfo keys, Path plaintextZip)
             throws IOException, ContentException {
-        try (InputStream in = Files.newInputStream(encrypted)) {
-            return decrypt(in, keys, plaintextZip);
+        try (FileChannel in = FileChannel.open(encrypted, StandardOpenOption.READ)) {
+            // straight into the heap array: no stream layer between the page cache and the cipher
+            return decrypt((b, off, len) -> {
+                ByteBuffer into = ByteBuffer.wrap(b, off, len);
+                while (into.hasRemaining() && in.read(into) >= 0) {
+                    // a regular file gives short reads only at its end
+                }
+                return into.position() - off;
+            }, keys, plaintextZip);
         }
     }
 
@@ -62,10 +67,21 @@ public final class ContentDecryptor {
      */
     public DecryptedContent decrypt(InputStream encrypted, EncryptionInfo keys, Path plaintextZip)
             throws IOException, ContentException {
+        return decrypt(encrypted::readNBytes, keys, plaintextZip);
+    }
+
+    /** Fills {@code b[off, off+len)} as far as the input goes; returns how many bytes it read. */
+    private interface Source {
+        int readFully(byte[] b, int off, int len) throws IOException;
+    }
+
+    private DecryptedContent decrypt(Source encrypted, EncryptionInfo keys, Path plaintextZip)
+            throws IOException, ContentException {
         keys.requireSupported();
-        byte[] header = encrypted.readNBytes(ContentCrypto.HEADER_LENGTH);
-        if (header.length < ContentCrypto.HEADER_LENGTH) {
-            throw new IntuneWinFormatException("Encrypted content is " + header.length
+        byte[] header = new byte[ContentCrypto.HEADER_LENGTH];
+        int headerRead = encrypted.readFully(header, 0, header.length);
+        if (headerRead < ContentCrypto.HEADER_LENGTH) {
+            throw new IntuneWinFormatException("Encrypted content is " + headerRead
                     + " bytes long, shorter than its " + ContentCrypto.HEADER_LENGTH + "-byte header");
         }
         byte[] headerMac = Arrays.copyOfRange(header, 0, ContentCrypto.MAC_LENGTH);
@@ -80,28 +96,33 @@ public final class ContentDecryptor {
         Path temp = Files.createTempFile(dir, plaintextZip.getFileName().toString(), ".part");
         boolean done = false;
         try {
-            Pipeline pipeline = new Pipeline(temp, threads);
+            PlaintextPipeline pipeline = new PlaintextPipeline(temp, threads, BUFFERS, CHUNK + 32);
             boolean badPadding = false;
             long cipherBytes = 0;
             try {
                 byte[] in = new byte[CHUNK];
                 int n;
-                while ((n = encrypted.readNBytes(in, 0, CHUNK)) > 0) {
+                while ((n = encrypted.readFully(in, 0, CHUNK)) > 0) {
                     cipherBytes += n;
-                    mac.update(in, 0, n);
-                    ByteBuffer out = pipeline.free.take();
-                    int k = cipher.update(in, 0, n, out.array(), 0);
-                    pipeline.toDigest.put(out.limit(k));
+                    ByteBuffer out = pipeline.take();
+                    byte[] plain = out.array();
+                    int k = 0;
+                    for (int off = 0; off < n; off += ContentCrypto.SLICE) {
+                        int len = Math.min(ContentCrypto.SLICE, n - off);
+                        mac.update(in, off, len);
+                        k += cipher.update(in, off, len, plain, k);
+                    }
+                    pipeline.put(out, k);
                 }
-                ByteBuffer last = pipeline.free.take();
+                ByteBuffer last = pipeline.take();
+                int k;
                 try {
-                    int k = cipher.doFinal(last.array(), 0);
-                    last.limit(k);
+                    k = cipher.doFinal(last.array(), 0);
                 } catch (BadPaddingException | IllegalBlockSizeException e) {
                     badPadding = true;
-                    last.limit(0);
+                    k = 0;
                 }
-                pipeline.toDigest.put(last);
+                pipeline.put(last, k);
             } finally {
                 pipeline.finish();
             }
@@ -116,15 +137,12 @@ public final class ContentDecryptor {
                 throw new IntuneWinFormatException("Encrypted content has a valid MAC but does not decrypt "
                         + "with the EncryptionKey (bad AES padding)");
             }
-            if (pipeline.failure != null) {
-                throw pipeline.failure;
-            }
-            if (!MessageDigest.isEqual(pipeline.digest, keys.fileDigest())) {
+            if (!MessageDigest.isEqual(pipeline.digest(), keys.fileDigest())) {
                 throw new DigestMismatchException("SHA-256 of the decrypted content does not match FileDigest");
             }
             Files.move(temp, plaintextZip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;
-            return new DecryptedContent(plaintextZip, pipeline.written);
+            return new DecryptedContent(plaintextZip, pipeline.written());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decrypting content", e);
@@ -133,96 +151,6 @@ public final class ContentDecryptor {
         } finally {
             if (!done) {
                 Files.deleteIfExists(temp);
-            }
-        }
-    }
-
-    /**
-     * What happens to the plaintext, on two more threads so the decrypting thread is never held
-     * up: one hashes each buffer, the next writes it and hands it back. On a write error the writer
-     * keeps draining (so no stage blocks) and the error is reported at the end.
-     */
-    private static final class Pipeline {
-        final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
-        final BlockingQueue<ByteBuffer> toDigest = new ArrayBlockingQueue<>(BUFFERS + 1);
-        private final BlockingQueue<ByteBuffer> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
-        private final Path target;
-        private final MessageDigest sha = ContentCrypto.sha256();
-        private final Thread digester;
-        private final Thread writer;
-        volatile byte[] digest;
-        volatile long written;
-        volatile IOException failure;
-
-        Pipeline(Path target, ThreadFactory threads) {
-            this.target = target;
-            for (int i = 0; i < BUFFERS; i++) {
-                free.add(ByteBuffer.allocate(CHUNK + 32));
-            }
-            digester = threads.newThread(this::digestLoop);
-            writer = threads.newThread(this::writeLoop);
-            digester.start();
-            writer.start();
-        }
-
-        /** Sends the end marker through and waits for both threads. */
-        void finish() throws InterruptedException {
-            toDigest.put(END);
-            digester.join();
-            writer.join();
-        }
-
-        private void digestLoop() {
-            try {
-                ByteBuffer b;
-                while ((b = toDigest.take()) != END) {
-                    sha.update(b.array(), 0, b.limit());
-                    toWrite.put(b);
-                }
-                digest = sha.digest();
-                toWrite.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException("Interrupted while hashing content", e);
-            }
-        }
-
-        private void writeLoop() {
-            FileChannel out = null;
-            try {
-                out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            } catch (IOException e) {
-                failure = e;
-            }
-            long total = 0;
-            try {
-                ByteBuffer b;
-                while ((b = toWrite.take()) != END) {
-                    if (failure == null) {
-                        try {
-                            int n = b.limit();
-                            ContentEncryptor.writeFully(out, b.position(0));
-                            total += n;
-                        } catch (IOException e) {
-                            failure = e;
-                        }
-                    }
-                    free.put(b.clear());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException("Interrupted while writing content", e);
-            } finally {
-                written = total;
-                if (out != null) {
-                    try {
-                        out.close();
-                    } catch (IOException e) {
-                        if (failure == null) {
-                            failure = e;
-                        }
-                    }
-                }
             }
         }
     }
