@@ -72,6 +72,27 @@ class TamperedContentTest {
     }
 
     @Test
+    void aFlippedByteDeepInALargePackageIsCaughtAndThePlaintextAlreadyStreamedIsDeleted() throws Exception {
+        // several 1 MiB reads and 32 KiB crypto slices: the flip sits mid-slice in the third MiB
+        byte[] data = new byte[3 * (1 << 20) + 12345];
+        new java.util.Random(3).nextBytes(data);
+        Path plain = Files.write(tmp.resolve("big.zip"), data);
+        Encrypted e = encrypt(plain);
+        byte[] b = Files.readAllBytes(e.file());
+        b[48 + 2 * (1 << 20) + 40000] ^= (byte) 0x80;
+        Files.write(e.file(), b);
+        Path out = tmp.resolve("stage/plain.zip");
+        assertThrows(HmacMismatchException.class, () -> new ContentDecryptor().decrypt(e.file(), e.keys(), out));
+        assertEquals(List.of(), listAll(tmp.resolve("stage")), "the staging file is gone");
+
+        b[48 + 2 * (1 << 20) + 40000] ^= (byte) 0x80;
+        Files.write(e.file(), b);
+        DecryptedContent ok = new ContentDecryptor().decrypt(e.file(), e.keys(), out);
+        assertEquals(data.length, ok.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, Files.readAllBytes(out));
+    }
+
+    @Test
     void aReplacedHeaderMacOrATruncatedFileIsAnHmacMismatch() throws Exception {
         Encrypted e = encrypt(zip("ok.zip", Map.of("setup.exe", "y".repeat(100))));
         byte[] b = Files.readAllBytes(e.file());
