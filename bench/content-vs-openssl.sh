@@ -7,6 +7,7 @@
 #   env ROUNDS (default 3): JMH runs of both sides, one after the other, so a burst of load on a
 #   shared machine hits both sides alike; each round's figure is the median of its iterations,
 #   the ratio is the median of the rounds' ratios.
+#   env BENCH_JAR: an already built imelab-bench.jar to measure instead (e.g. an older commit's).
 #
 # The package (a real .intunewin of incompressible files) is generated once per size under DIR and
 # reused; it needs about 5 x SIZE_MB of disk. Both sides read warm page cache and write their
@@ -23,8 +24,10 @@ done
 export JAVA_HOME
 command -v openssl >/dev/null || { echo "openssl is needed for the reference run" >&2; exit 2; }
 command -v jq >/dev/null || { echo "jq is needed to read JMH's results" >&2; exit 2; }
-(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl bench -am package)
-JAR="$ROOT/bench/target/imelab-bench.jar"
+if [[ -z "${BENCH_JAR:-}" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl bench -am package)
+fi
+JAR="${BENCH_JAR:-$ROOT/bench/target/imelab-bench.jar}"
 mkdir -p "$DIR"
 
 jmh() { # benchmark regex, result file, JMH options

@@ -49,9 +49,14 @@ public final class ContentEncryptor {
                     .put(iv).flip());
             int n;
             while ((n = src.readNBytes(in, 0, CHUNK)) > 0) {
-                digest.update(in, 0, n);
-                int k = cipher.update(in, 0, n, ct, 0);
-                mac.update(ct, 0, k);
+                int k = 0;
+                for (int off = 0; off < n; off += ContentCrypto.SLICE) { // why slices: ContentCrypto.SLICE
+                    int len = Math.min(ContentCrypto.SLICE, n - off);
+                    digest.update(in, off, len);
+                    int made = cipher.update(in, off, len, ct, k);
+                    mac.update(ct, k, made);
+                    k += made;
+                }
                 writeFully(dst, ByteBuffer.wrap(ct, 0, k));
             }
             int k = cipher.doFinal(ct, 0);
