@@ -7,6 +7,8 @@
 #   env ROUNDS (default 3): JMH runs of both sides, one after the other, so a burst of load on a
 #   shared machine hits both sides alike; each round's figure is the median of its iterations,
 #   the ratio is the median of the rounds' ratios.
+#   env COLD_FORKS (default 3, 0 = none): fresh JVMs that each verify+decrypt+digest the package
+#   once, without warm-up, as the agent does its first package (openssl has no warm-up either).
 #   env BENCH_JAR: an already built imelab-bench.jar to measure instead (e.g. an older commit's).
 #
 # The package (a real .intunewin of incompressible files) is generated once per size under DIR and
@@ -54,6 +56,11 @@ for r in $(seq 1 "$ROUNDS"); do
     "$r" "$OURS" "$REF" "$RATIO" "$(cut -d' ' -f1-3 /proc/loadavg)"
   RATIOS+=("$RATIO"); OURS_ALL+=("$OURS"); REF_ALL+=("$REF")
 done
+COLD_FORKS="${COLD_FORKS:-3}"
+if (( COLD_FORKS > 0 )); then
+  COLD_JSON="$DIR/content-jmh-${SIZE_MB}mb-cold.json"
+  jmh 'ContentBenchmark\.verifyDecryptDigest$' "$COLD_JSON" -f "$COLD_FORKS" -wi 0 -i 1 >/dev/null
+fi
 UNPACK_JSON="$DIR/content-jmh-${SIZE_MB}mb-unpack.json"
 jmh 'ContentBenchmark\.unpack$' "$UNPACK_JSON" "$@" >/dev/null
 echo "load after: $(uptime)"
@@ -63,6 +70,11 @@ RATIO="$(printf '%s\n' "${RATIOS[@]}" | med)"
 echo "package size: ${SIZE_MB} MB, ${ROUNDS} rounds (JMH single-shot, median ms per operation)"
 printf 'imelab verify+decrypt+digest (one pass, 3 threads, heap capped at 128 MB): %.0f ms\n' "$OURS"
 printf 'openssl dgst HMAC; enc -d; dgst sha256 (one after the other):               %.0f ms\n' "$REF"
+if (( COLD_FORKS > 0 )); then
+  COLD="$(median "$COLD_JSON" verifyDecryptDigest)"
+  printf 'imelab, first package in a fresh JVM (median of %d forks, no warm-up):     %.0f ms (%.2fx openssl)\n' \
+    "$COLD_FORKS" "$COLD" "$(awk -v c="$COLD" -v r="$REF" 'BEGIN { print c / r }')"
+fi
 printf 'imelab unpack (separately):                                                  %.0f ms\n' \
   "$(median "$UNPACK_JSON" unpack)"
 awk -v q="$RATIO" 'BEGIN { printf "ratio imelab / openssl: %.2fx (below 1.0 = faster than openssl); openssl / imelab: %.2fx\n", q, 1 / q }'
