@@ -53,7 +53,7 @@ public final class ContentDecryptor {
             return decrypt((b, off, len) -> {
                 ByteBuffer into = ByteBuffer.wrap(b, off, len);
                 while (into.hasRemaining() && in.read(into) >= 0) {
-                    // a regular file gives short reads only at its end
+                    // until the array is full or the file ends
                 }
                 return into.position() - off;
             }, keys, plaintextZip);
