@@ -73,7 +73,7 @@ class TamperedContentTest {
 
     @Test
     void aFlippedByteDeepInALargePackageIsCaughtAndThePlaintextAlreadyStreamedIsDeleted() throws Exception {
-        // several 1 MiB reads and 32 KiB crypto slices: the flip sits mid-slice in the third MiB
+        // several 1 MiB reads and 16 KiB crypto slices: the flip sits mid-slice in the third MiB
         byte[] data = new byte[3 * (1 << 20) + 12345];
         new java.util.Random(3).nextBytes(data);
         Path plain = Files.write(tmp.resolve("big.zip"), data);
