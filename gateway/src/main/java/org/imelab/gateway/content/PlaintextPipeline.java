@@ -30,7 +30,7 @@ final class PlaintextPipeline {
     private volatile long written;
     private volatile IOException failure;
 
-    /** Starts both threads; {@code target} must exist and is truncated. */
+    /** Starts both threads; {@code target} must be a new, empty file (the decryptor's staging file). */
     PlaintextPipeline(Path target, ThreadFactory threads, int buffers, int capacity) {
         this.target = target;
         free = new ArrayBlockingQueue<>(buffers);
@@ -95,7 +95,9 @@ final class PlaintextPipeline {
     private void writeLoop() {
         FileChannel out = null;
         try {
-            out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            // not TRUNCATE_EXISTING: on ext4 a file truncated to 0 is flushed to disk when closed
+            // (auto_da_alloc), which would write the whole plaintext out inside the timed phase
+            out = FileChannel.open(target, StandardOpenOption.WRITE);
         } catch (IOException e) {
             failure = e;
         }
