@@ -36,11 +36,13 @@ import org.imelab.agent.win32app.exec.InstallerRunner;
 import org.imelab.agent.win32app.report.ReportingManager;
 import org.imelab.agent.win32app.rules.DetectionEvaluator;
 import org.imelab.agent.win32app.rules.DeviceFacts;
+import org.imelab.agent.win32app.rules.MsiProducts;
 import org.imelab.agent.win32app.rules.RequirementEvaluator;
 import org.imelab.agent.win32app.rules.ScriptHost;
 import org.imelab.agent.win32app.rules.SystemDeviceFacts;
 import org.imelab.agent.win32app.rules.UninstallKeyMsiProducts;
 import org.imelab.agent.win32app.rules.WindowsPaths;
+import org.imelab.agent.win32app.rules.windows.WindowsInstallerMsiProducts;
 import org.imelab.agent.win32app.sidecar.SideCarWin32AppService;
 import org.imelab.certpicker.CertificateSource;
 import org.imelab.certpicker.CertificateSources;
@@ -154,7 +156,8 @@ public final class DeviceStack implements AutoCloseable {
         ScriptHost scripts = new ScriptHost(home.root().resolve("Content").resolve("DetectionScripts"), windows,
                 paths.environment(), ScriptHost.DEFAULT_TIMEOUT);
         DeviceFacts facts = SystemDeviceFacts.forThisMachine(registry, windows ? Path.of("C:\\") : drive);
-        UninstallKeyMsiProducts msi = new UninstallKeyMsiProducts(registry);
+        // on Windows, Windows Installer answers (it also knows per-user products); elsewhere the Uninstall keys
+        MsiProducts msi = windows ? new WindowsInstallerMsiProducts() : new UninstallKeyMsiProducts(registry);
         PrivateKey key = source.privateKeyEntry(certificate.certificate())
                 .orElseThrow(() -> new IOException("The device certificate's private key cannot be used"))
                 .getPrivateKey();
