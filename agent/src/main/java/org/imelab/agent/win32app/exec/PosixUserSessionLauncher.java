@@ -59,10 +59,13 @@ public final class PosixUserSessionLauncher implements UserSessionLauncher {
     }
 
     public static PosixUserSessionLauncher forThisProcess() {
-        Optional<Switcher> tool = SETPRIV.stream().filter(Files::isExecutable).findFirst()
-                .<Switcher>map(Switcher.Setpriv::new)
+        return new PosixUserSessionLauncher(new UnixSystem().getUid(), new PosixAccounts(), forThisProcessSwitcher());
+    }
+
+    /** setpriv when installed (util-linux), else runuser. */
+    public static Optional<Switcher> forThisProcessSwitcher() {
+        return SETPRIV.stream().filter(Files::isExecutable).findFirst().<Switcher>map(Switcher.Setpriv::new)
                 .or(() -> RUNUSER.stream().filter(Files::isExecutable).findFirst().map(Switcher.Runuser::new));
-        return new PosixUserSessionLauncher(new UnixSystem().getUid(), new PosixAccounts(), tool);
     }
 
     @Override

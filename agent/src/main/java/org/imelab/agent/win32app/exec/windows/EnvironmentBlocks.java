@@ -1,5 +1,6 @@
 package org.imelab.agent.win32app.exec.windows;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ final class EnvironmentBlocks {
     static List<String> read(Pointer block) {
         List<String> out = new ArrayList<>();
         long offset = 0;
-        while (offset < 2L * MAX_CHARS) {
+        while (offset < (long) Native.WCHAR_SIZE * MAX_CHARS) {
             String entry = block.getWideString(offset);
             if (entry.isEmpty()) {
                 return out;
             }
             out.add(entry);
-            offset += 2L * (entry.length() + 1);
+            offset += (long) Native.WCHAR_SIZE * (entry.length() + 1); // 2 on Windows
         }
         throw new IllegalStateException("Environment block without terminator");
     }

@@ -117,7 +117,7 @@ public final class WtsUserSessionLauncher implements UserSessionLauncher {
     /** Creates the process suspended, puts it in the job, then lets it run. */
     private static JobProcess createInJob(SessionApi a, WinNT.HANDLE primary, char[] block, Launch launch,
             WinNT.HANDLE job, int session) throws IOException {
-        Memory environment = new Memory(2L * block.length);
+        Memory environment = new Memory((long) Native.WCHAR_SIZE * block.length);
         environment.write(0, block, 0, block.length);
         WinBase.STARTUPINFO si = new WinBase.STARTUPINFO();
         si.lpDesktop = DESKTOP;
