@@ -71,7 +71,7 @@ public final class PosixUserSessionLauncher implements UserSessionLauncher {
     @Override
     public LaunchedProcess start(UserSession user, Launch launch) throws IOException {
         String name = localName(user.account());
-        Optional<PosixAccounts.Account> account = accounts.find(name);
+        Optional<PosixAccounts.Account> account = agentUid == 0 ? accounts.find(name) : Optional.empty();
         String reason = agentUid != 0 ? "the agent does not run as root"
                 : account.isEmpty() ? "there is no local account '" + name + "'"
                 : account.get().uid() == 0 ? "the account is root, as the agent"

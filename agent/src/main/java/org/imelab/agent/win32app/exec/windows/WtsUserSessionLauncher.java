@@ -124,7 +124,7 @@ public final class WtsUserSessionLauncher implements UserSessionLauncher {
         WinBase.PROCESS_INFORMATION pi = new WinBase.PROCESS_INFORMATION();
         boolean created = a.advapi().CreateProcessAsUserW(primary, programIn(launch), Native.toCharArray(launch.commandLine()),
                 null, null, false, CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NO_WINDOW, environment,
-                launch.workingDirectory().toString(), si, pi);
+                launch.workingDirectory().toAbsolutePath().toString(), si, pi);
         int createError = Native.getLastError();
         Reference.reachabilityFence(environment);
         if (!created) {
