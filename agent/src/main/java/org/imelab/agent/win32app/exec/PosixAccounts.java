@@ -43,13 +43,13 @@ public final class PosixAccounts {
             return Optional.empty();
         }
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // one passwd line fits the pipe, so waiting first cannot block getent; a hung name service can't hang us
             if (!p.waitFor(LOOKUP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("getent passwd " + name + " did not answer");
             }
-            // exit 2: no such key, an answer too
-            return Optional.of(out.lines().toList());
+            // exit 2 (no such key) is an answer too
+            return Optional.of(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
