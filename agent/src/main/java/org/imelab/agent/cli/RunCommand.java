@@ -179,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
             if (device != null) {
                 DeviceStack d = device;
                 String pushUrl = notifyUrl;
-                agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
+                agent[0].addObserver(new WorkloadWakeUps(scheduler, d::nextDue, agent[0]::triggers));
                 // inventory: a delta at start and every 24 h, full the first time and every 7 days
                 agent[0].withInventory(InventoryWorkload.forDaemon(InstalledProgramsSource.forRegistry(registry), registry,
                         config.layout(), new GatewayInventoryUploader(d.client(), new SideCarJson(), scheduler.clock()),
