@@ -138,6 +138,7 @@ class UserCheckinEndToEndTest {
         assertEquals(EnforcementState.Success, ime().win32Apps().enforcement(user, Win32AppKey.of(USER_APP, 1))
                 .orElseThrow().enforcementState());
         assertFalse(hasState(Scope.DEVICE, USER_APP), "a userless session is not served the user's app");
+        assertEquals(1, appWorkload.count("[Win32App] Downloading app on session 1. App: " + USER_APP));
 
         // the user-context app assigned to devices: 1011/5 in the userless check-in, installed in the user's
         ComplianceStateMessage userless = compliance(Scope.DEVICE, USER_CONTEXT_DEVICE_APP);

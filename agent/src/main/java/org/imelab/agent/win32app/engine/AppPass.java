@@ -208,6 +208,9 @@ final class AppPass {
 
     private AppEvent download() {
         LOG.info("[Win32App] ===Step=== Download");
+        if (user != null) {
+            LOG.info("[Win32App] Downloading app on session {}. App: {}", user.sessionId(), app.appId());
+        }
         ContentStager.Downloaded d = s.content().download(policy, app, scope);
         location = d.location();
         errorCode = d.step().ok() ? null : d.step().errorCode();

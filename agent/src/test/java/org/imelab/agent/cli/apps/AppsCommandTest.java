@@ -138,4 +138,17 @@ class AppsCommandTest {
         }
         assertFalse(out.toString().isEmpty());
     }
+
+    @Test
+    void installForAUserRecordsTheRequestInTheUsersScope() {
+        String user = "1a2b3c4d-0000-4000-8000-00000000a11c";
+        assertEquals(0, imelab("apps", "install", ID, "--user", user), err.toString());
+        try (Registry r = open()) {
+            AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
+            assertTrue(requests.requested(Scope.user(user), ID).isPresent());
+            assertTrue(requests.requested(Scope.DEVICE, ID).isEmpty());
+        }
+        assertEquals(2, imelab("apps", "install", ID, "--user", "alice"));
+        assertTrue(err.toString().contains("must be a GUID"), err.toString());
+    }
 }
