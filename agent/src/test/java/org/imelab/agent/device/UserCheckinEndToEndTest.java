@@ -175,8 +175,17 @@ class UserCheckinEndToEndTest {
         assertEquals(first.nextRetryTimeUtc(), device.nextDue().orElseThrow(),
                 "the user's retry is the earliest work due");
         assertTrue(ime().retries().read(Scope.DEVICE, Win32AppKey.of(USER_RETRY_APP, 1)).isEmpty());
+        // the daemon's wake-up is armed for it, as for a device retry
+        List<CheckinTrigger> woken = new ArrayList<>();
+        WorkloadWakeUps wakeUps = new WorkloadWakeUps(scheduler, device::nextDue, () -> trigger -> {
+            woken.add(trigger);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        });
+        wakeUps.checkinFinished(null);
+        assertEquals(first.nextRetryTimeUtc(), wakeUps.armedFor().orElseThrow());
 
         scheduler.advanceBy(Duration.ofMinutes(5));
+        assertEquals(List.of(CheckinTrigger.WORKLOAD_DUE), woken);
         checkIn();
         assertEquals(2, ime().retries().read(user, Win32AppKey.of(USER_RETRY_APP, 1)).orElseThrow().retryCount());
     }
