@@ -159,6 +159,13 @@ class RunLabProcessTest {
             assertEquals("RequiredUninstall", retired.get("Intent").asText());
             assertEquals("NotInstalled (2)", retired.get("Compliance").asText());
 
+            // the sample lab names one user: the account running the agent is signed in as it
+            assertTrue(daemon.seen.stream().anyMatch(l -> l.contains("is signed in as user "
+                    + "5a3b1e00-0000-4000-8000-00000000a5e1 (the lab's user)")), String.join("\n", daemon.seen));
+            String users = imelab(new StringWriter(), "users");
+            assertTrue(users.lines().anyMatch(l -> l.contains(System.getProperty("user.name"))
+                    && l.contains("5a3b1e00-0000-4000-8000-00000000a5e1")), users);
+
             daemon.process.toHandle().destroy(); // SIGTERM
             assertTrue(daemon.process.waitFor(60, TimeUnit.SECONDS), "the agent exits on SIGTERM");
             assertEquals(143, daemon.process.exitValue());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ import org.imelab.gateway.protocol.win32.Detection;
 import org.imelab.gateway.protocol.win32.Intent;
 import org.imelab.gateway.protocol.win32.PolicySet;
 import org.imelab.gateway.protocol.win32.ReturnCodeType;
+import org.imelab.gateway.protocol.win32.RunAs;
+import org.imelab.gateway.protocol.win32.TargetType;
 import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.gateway.protocol.win32.Win32AppPolicyParser;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,26 @@ class SampleLabTest {
             assertEquals(Intent.UNINSTALL, apps.get("imelab Sample - Retired tool").intentKind().orElseThrow());
             assertEquals(windows ? "uninstall.cmd retired" : "sh uninstall.sh retired",
                     apps.get("imelab Sample - Retired tool").uninstallCommandLine());
+        }
+    }
+
+    @Test
+    void theLabUserGetsTheUserContextAppAndTheDeviceDoesNot() throws Exception {
+        LabDefinition def = new LabDefinitionReader(json).read(SampleLab.extractTo(dir.resolve("lab")), START);
+        LabPolicyBuilder builder = new LabPolicyBuilder(json);
+        String user = "5a3b1e00-0000-4000-8000-00000000a5e1";
+        for (String session : new String[] {user, null}) {
+            DeviceContext ctx = new DeviceContext("11111111-0000-4000-8000-000000000001", "LAB-PC", session, false);
+            PolicySet set = new Win32AppPolicyParser(json).parse(builder.write(builder.policies(def, ctx,
+                    RequestContentType.REQUEST_APPLICATION)));
+            Optional<Win32AppPolicy> app = set.accepted().stream()
+                    .filter(p -> p.name().equals("imelab Sample - User app")).findFirst();
+            assertEquals(session != null, app.isPresent(), "served to the lab user's session only");
+            app.ifPresent(p -> {
+                assertEquals(RunAs.USER, p.installEx().runAsKind().orElseThrow());
+                assertEquals(TargetType.USER, p.targetTypeKind().orElseThrow());
+                assertEquals("sh install.sh user-app 0", p.installCommandLine());
+            });
         }
     }
 

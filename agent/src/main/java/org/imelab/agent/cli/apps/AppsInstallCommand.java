@@ -7,18 +7,29 @@ import org.imelab.registry.Registry;
 import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.ime.Scope;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code imelab apps install ID}: Company Portal's "Install" for an available app. */
 @Command(name = "install", description = {"Request an available app (as Company Portal does) and ask the running "
         + "agent to check in; a stopped agent serves the request when it starts."})
 public final class AppsInstallCommand extends AppRequestCommand {
 
+    @Option(names = "--user", paramLabel = "OBJECTID", description = "The Entra user who asks (Company Portal runs "
+            + "as the user): the request is for that user's check-in. Default: the device's.")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Scope scope;
+        try {
+            scope = user == null ? Scope.DEVICE : Scope.user(user);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("imelab apps install: --user: " + e.getMessage());
+            return org.imelab.agent.cli.ExitCodes.REFUSED;
+        }
         try (Registry registry = apps.root().openRegistry()) {
-            new AvailableAppRequests(registry, ImeLayout.at(apps.root().imeRoot()))
-                    .request(Scope.DEVICE, appId, Instant.now());
+            new AvailableAppRequests(registry, ImeLayout.at(apps.root().imeRoot())).request(scope, appId, Instant.now());
         }
         out.println("Install of app " + appId + " requested.");
         return requestCheckin(out);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.imelab.agent.session.UserSession;
 import org.imelab.agent.win32app.content.ContentLocation;
 import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.win32app.exec.InstallerOutcome;
@@ -63,6 +64,8 @@ final class AppPass {
     private final boolean hadRetryState;
     private final Optional<AppFaults.Fault> fault;
     private AppFacts facts;
+    /** The user a user-context installer runs as: the scope's logged-on user; null in the device's scope. */
+    private final UserSession user;
 
     private Applicability applicability = Applicability.Applicable;
     private Integer errorCode;
@@ -76,7 +79,7 @@ final class AppPass {
     private AppStateTable.Row lastRow;
 
     AppPass(Win32AppServices s, Win32AppPolicy policy, AppRef app, Scope scope, boolean dependencyOnly,
-            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts) {
+            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts, UserSession user) {
         this.s = s;
         this.policy = policy;
         this.app = app;
@@ -87,6 +90,7 @@ final class AppPass {
         this.hadRetryState = hadRetryState;
         this.facts = facts;
         this.fault = s.faults().forPolicy(policy);
+        this.user = user;
     }
 
     Outcome run(AppState start, AppEvent first) {
@@ -204,6 +208,9 @@ final class AppPass {
 
     private AppEvent download() {
         LOG.info("[Win32App] ===Step=== Download");
+        if (user != null) {
+            LOG.info("[Win32App] Downloading app on session {}. App: {}", user.sessionId(), app.appId());
+        }
         ContentStager.Downloaded d = s.content().download(policy, app, scope);
         location = d.location();
         errorCode = d.step().ok() ? null : d.step().errorCode();
@@ -245,7 +252,8 @@ final class AppPass {
         try {
             outcome = s.installer().run(new InstallerCommand(commandLine, s.content().cacheDir(app),
                     s.settings().runTimeMinute().multipliedBy(ex.maxRunTimeMinutesOrDefault()),
-                    s.settings().installerEnvironment(), null));
+                    s.settings().installerEnvironment(), null,
+                    installContext() == InstallContext.User ? user : null));
         } catch (IOException | IllegalArgumentException e) {
             LOG.error("[Win32App] Failed to create installer process. Error code = {} ({})", ErrorCodes.LAUNCH_FAILED,
                     e.getMessage());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.imelab.agent.session.UserSession;
 import org.imelab.agent.win32app.graph.AppRef;
 import org.imelab.agent.win32app.graph.Relation;
 import org.imelab.agent.win32app.graph.Subgraph;
@@ -62,9 +63,16 @@ final class V3Processor {
     private final Win32AppServices s;
     private final GrsManager grs;
     private final ReevaluationScheduleManager reevaluation;
+    /** The logged-on user whose scope this processor works for; null for the device's. */
+    private final UserSession user;
 
     V3Processor(Win32AppServices s) {
+        this(s, null);
+    }
+
+    V3Processor(Win32AppServices s, UserSession user) {
         this.s = s;
+        this.user = user;
         this.grs = new GrsManager(s.ime().grs());
         this.reevaluation = new ReevaluationScheduleManager(s.ime().reevaluation());
     }
@@ -177,6 +185,14 @@ final class V3Processor {
         List<String> toGrs = new ArrayList<>();
         for (AppRef a : active) {
             Win32AppPolicy policy = byId.get(a.appId());
+            if (UserlessCheckin.leavesToUser(scope, policy)) {
+                if (UserlessCheckin.record(s, policy, a, scope, records.get(a))) {
+                    changed.put(a.appId(), AppState.NOT_APPLICABLE);
+                } else {
+                    unchanged[0]++;
+                }
+                continue;
+            }
             Optional<RetryState> retry = retries.get(a);
             if (retry.isPresent() && retry.get().nextRetryTimeUtc().isAfter(now)) {
                 LOG.info("[Win32App] App with id: {} waits for retry {} at {}.", a.appId(), retry.get().retryCount(),
@@ -214,7 +230,8 @@ final class V3Processor {
                     DeadlineWindow.of(policy.startDeadlineEx(), s.settings().deviceZone()).position(now), grsStatus,
                     retry.map(RetryState::retryCount).orElse(0), ex.maxRetriesOrDefault(),
                     Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty());
-            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts);
+            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
+                    user);
             AppPass.Outcome outcome = switch (blocking) {
                 case FAILED -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(false));
                 case NOT_APPLICABLE -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(true));
