@@ -239,8 +239,9 @@ final class AppPass {
         LOG.info("[Win32App] ===Step=== Execute retry {}", facts.retriesDone());
         LOG.info("[Win32App] ===Step=== InstallBehavior RegularWin32App, Intent {}, UninstallCommandLine {}",
                 policy.intent(), policy.uninstallCommandLine());
-        if (ex.runAsKind().orElse(RunAs.SYSTEM) == RunAs.USER && !System.getProperty("os.name", "").startsWith("Windows")) {
-            LOG.info("[Win32App] RunAs User: off Windows the installer runs as the agent's own account.");
+        if (installContext() == InstallContext.User && user == null) {
+            // Only a dependency reaches here in a userless scope; the launcher logs the user's case itself.
+            LOG.info("[Win32App] RunAs User without a user in this scope: the installer runs in the agent's context.");
         }
         executed = true;
         if (commandLine == null || commandLine.isBlank()) {
