@@ -50,7 +50,7 @@ final class AppPass {
 
     /** How the pass ended, for the subgraph: its final state and whether it wants the GRS. */
     record Outcome(AppRef app, AppState state, Optional<AppResult> result, boolean enteredGrs,
-            Optional<Instant> nextRetry, boolean stateChanged) {
+            Optional<Instant> nextRetry, boolean stateChanged, Optional<Integer> errorCode) {
     }
 
     private final Win32AppServices s;
@@ -76,7 +76,7 @@ final class AppPass {
     private AppStateTable.Row lastRow;
 
     AppPass(Win32AppServices s, Win32AppPolicy policy, AppRef app, Scope scope, boolean dependencyOnly,
-            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts) {
+            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts, Optional<Integer> relativeError) {
         this.s = s;
         this.policy = policy;
         this.app = app;
@@ -87,6 +87,11 @@ final class AppPass {
         this.hadRetryState = hadRetryState;
         this.facts = facts;
         this.fault = s.faults().forPolicy(policy);
+        // a successor blocked by its superseded app carries that app's error; 1009 is known before detection
+        this.errorCode = relativeError.orElse(null);
+        if (facts.role() == AppFacts.Role.SUCCESSORS_NOT_APPLICABLE) {
+            this.applicability = Applicability.NotTargetedAndSupersedingAppsNotApplicable;
+        }
     }
 
     Outcome run(AppState start, AppEvent first) {
@@ -94,7 +99,7 @@ final class AppPass {
         AppEvent event = first;
         while (true) {
             Transition t = Win32AppLifecycle.next(state, event, facts);
-            LOG.debug("[Win32App][AppLifecycle] App {}: {} --{}--> {}", app.appId(), state,
+            LOG.info("[Win32App][AppLifecycle] App with id: {} ({}): {} --{}--> {}", app.appId(), facts.role(), state,
                     event.getClass().getSimpleName(), t.to());
             state = t.to();
             AppEvent next = null;
@@ -106,7 +111,8 @@ final class AppPass {
             }
             if (state.endsPass()) {
                 return new Outcome(app, state, Optional.ofNullable(result), enteredGrs, Optional.ofNullable(nextRetry),
-                        stateChanged);
+                        stateChanged, Optional.ofNullable(lastRow).flatMap(AppStateTable.Row::enforcement)
+                                .map(EnforcementStateMessage::errorCode).or(() -> Optional.ofNullable(errorCode)));
             }
             if (next == null) {
                 throw new IllegalStateException("No event after " + t + " for app " + app);

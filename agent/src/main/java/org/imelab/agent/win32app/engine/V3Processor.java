@@ -137,7 +137,6 @@ final class V3Processor {
             return;
         }
         SubgraphHash hash = g.hash();
-        Map<String, Set<String>> needs = needs(byId.values(), order);
         Map<AppRef, Optional<Win32AppRecord>> records = new HashMap<>();
         Map<AppRef, Optional<RetryState>> retries = new HashMap<>();
         Map<AppRef, Boolean> requested = new HashMap<>();
@@ -170,6 +169,13 @@ final class V3Processor {
             return;
         }
 
+        DesiredStates desired = new DesiredStates(DesiredStates.within(relations(byId.values()), active), byId,
+                a -> installWanted(byId.get(a.appId()), requested.getOrDefault(a, false)),
+                DesiredStates.requirementsMet(s));
+        Map<String, Set<String>> needs = desired.dependencies();
+        LOG.info("[Win32App][ActionProcessor] Calculating desired states for all subgraphs. The computed desired "
+                + "states may be overridden as resolution continues.");
+        desired.logPlan(active);
         boolean availableSubgraph = active.stream()
                 .anyMatch(a -> intentOf(byId.get(a.appId()).intent()) == Intent.AvailableInstall && requested.get(a));
         Map<String, AppPass.Outcome> outcomes = new HashMap<>();
@@ -185,8 +191,8 @@ final class V3Processor {
                 unchanged[0]++;
                 continue;
             }
-            Blocking blocking = blocking(needs.getOrDefault(a.appId(), Set.of()), outcomes, skipped);
-            if (blocking == Blocking.WAIT) {
+            DesiredStates.Blocking blocking = desired.blocking(a, outcomes, skipped);
+            if (blocking.kind() == DesiredStates.Kind.WAIT) {
                 LOG.info("[Win32App] App with id: {} waits for its dependencies.", a.appId());
                 skipped.add(a.appId());
                 unchanged[0]++;
@@ -213,14 +219,14 @@ final class V3Processor {
             AppFacts facts = new AppFacts(intent, wanted,
                     DeadlineWindow.of(policy.startDeadlineEx(), s.settings().deviceZone()).position(now), grsStatus,
                     retry.map(RetryState::retryCount).orElse(0), ex.maxRetriesOrDefault(),
-                    Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty());
-            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts);
-            AppPass.Outcome outcome = switch (blocking) {
-                case FAILED -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(false));
-                case NOT_APPLICABLE -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(true));
-                default -> retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
-                        : pass.run(AppState.NEW, new AppEvent.Begin());
-            };
+                    Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty(),
+                    desired.role(a, outcomes));
+            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
+                    blocking.errorCode());
+            AppPass.Outcome outcome = blocking.kind().blocker != null
+                    ? pass.run(AppState.NEW, new AppEvent.DependencyBlocked(blocking.kind().blocker))
+                    : retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
+                    : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
             s.catalog().put(scope, a.key(), new AppCatalog.Entry(policy.name() == null ? "" : policy.name(),
                     policy.intent(), policy.reevaluationMinutesOrDefault()));
@@ -250,47 +256,10 @@ final class V3Processor {
         LOG.info("[Win32App][V3Processor] Done processing subgraph.");
     }
 
-    private enum Blocking { NONE, FAILED, NOT_APPLICABLE, WAIT }
-
-    /** What the app's dependencies, processed before it in this pass, mean for it. */
-    private static Blocking blocking(Set<String> children, Map<String, AppPass.Outcome> outcomes, Set<String> skipped) {
-        Blocking b = Blocking.NONE;
-        for (String child : children) {
-            if (skipped.contains(child)) {
-                return Blocking.WAIT;
-            }
-            AppPass.Outcome o = outcomes.get(child);
-            if (o == null) {
-                continue;
-            }
-            switch (o.state()) {
-                case FAILED, NOT_ATTEMPTED, IN_GRS -> b = Blocking.FAILED;
-                case NOT_APPLICABLE -> {
-                    if (b == Blocking.NONE) {
-                        b = Blocking.NOT_APPLICABLE;
-                    }
-                }
-                case WAITING_RETRY, WAITING_SCHEDULE, CONTENT_CACHED, AVAILABLE -> {
-                    return Blocking.WAIT;
-                }
-                default -> {
-                }
-            }
-        }
-        return b;
-    }
-
-    /** Parent app id -> the ids of the apps it depends on (within this subgraph). */
-    private static Map<String, Set<String>> needs(java.util.Collection<Win32AppPolicy> policies, List<AppRef> order) {
-        Set<String> ids = new LinkedHashSet<>();
-        order.forEach(a -> ids.add(a.appId()));
-        Map<String, Set<String>> out = new HashMap<>();
-        for (Relation r : relations(policies)) {
-            if (r.isDependency() && ids.contains(r.parentId()) && ids.contains(r.childId())) {
-                out.computeIfAbsent(r.parentId(), k -> new LinkedHashSet<>()).add(r.childId());
-            }
-        }
-        return out;
+    /** Whether a targeted app installs in this pass: required, or available and asked for. */
+    private static boolean installWanted(Win32AppPolicy p, boolean requested) {
+        Intent intent = intentOf(p.intent());
+        return intent == Intent.RequiredInstall || intent == Intent.AvailableInstall && requested;
     }
 
     static boolean excludedByFilter(Win32AppPolicy p) {
@@ -321,6 +290,9 @@ final class V3Processor {
             return false;
         }
         Intent intent = intentOf(p.intent());
+        if (intent == Intent.NotTargeted) {
+            return false; // a relative's desired state comes from its relations, not from an assignment
+        }
         return switch (desired.get()) {
             case Present -> intent == Intent.RequiredUninstall;
             case NotPresent -> intent != Intent.RequiredUninstall;

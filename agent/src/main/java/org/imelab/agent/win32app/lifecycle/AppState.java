@@ -7,6 +7,10 @@ package org.imelab.agent.win32app.lifecycle;
 public enum AppState {
     NEW(false),
     DETECTING(false),
+    /** Detecting an app whose detect-only dependency is missing: installed already, or not attempted. */
+    DETECTING_WITHOUT_DEPENDENCY(false),
+    /** Detecting an app whose superseded app could not be uninstalled: installed already, or not attempted. */
+    DETECTING_WITH_SUPERSEDED_APP(false),
     CHECKING_APPLICABILITY(false),
     DOWNLOADING(false),
     VERIFYING(false),
