@@ -99,7 +99,7 @@ final class AppPass {
         AppEvent event = first;
         while (true) {
             Transition t = Win32AppLifecycle.next(state, event, facts);
-            LOG.info("[Win32App][AppLifecycle] App with id: {} ({}): {} --{}--> {}", app.appId(), facts.role(), state,
+            LOG.debug("[Win32App][AppLifecycle] App with id: {} ({}): {} --{}--> {}", app.appId(), facts.role(), state,
                     event.getClass().getSimpleName(), t.to());
             state = t.to();
             AppEvent next = null;

@@ -97,7 +97,8 @@ final class DesiredStates {
                 .toList();
         if (!asDependency.isEmpty()) {
             boolean detectOnly = asDependency.stream().allMatch(Relation::isDetectOnly);
-            LOG.info("----[Win32App] app with name = {} dependency detect only is {}", name(a),
+            // the agent writes this line as a warning (type 2) in its log
+            LOG.warn("----[Win32App] app with name = {} dependency detect only is {}", name(a),
                     detectOnly ? "True" : "False");
             return detectOnly ? Role.DETECT_ONLY_DEPENDENCY : Role.ENFORCED;
         }
@@ -135,14 +136,20 @@ final class DesiredStates {
 
     /** In rising strength: the strongest of an app's relatives wins. */
     enum Kind {
-        NONE(null), NOT_APPLICABLE(Blocker.DEPENDENCY_NOT_APPLICABLE),
-        AUTO_INSTALL_OFF(Blocker.DEPENDENCY_AUTO_INSTALL_OFF), FAILED(Blocker.DEPENDENCY_FAILED),
-        SUPERSEDED_UNINSTALL_FAILED(Blocker.SUPERSEDED_UNINSTALL_FAILED), WAIT(null);
+        NONE(null, ""),
+        NOT_APPLICABLE(Blocker.DEPENDENCY_NOT_APPLICABLE, "a dependency does not meet its requirements"),
+        AUTO_INSTALL_OFF(Blocker.DEPENDENCY_AUTO_INSTALL_OFF,
+                "a dependency with automatically install off is not detected"),
+        FAILED(Blocker.DEPENDENCY_FAILED, "a dependency failed"),
+        SUPERSEDED_UNINSTALL_FAILED(Blocker.SUPERSEDED_UNINSTALL_FAILED, "a superseded app could not be uninstalled"),
+        WAIT(null, "");
 
         final Blocker blocker;
+        final String why;
 
-        Kind(Blocker blocker) {
+        Kind(Blocker blocker, String why) {
             this.blocker = blocker;
+            this.why = why;
         }
     }
 

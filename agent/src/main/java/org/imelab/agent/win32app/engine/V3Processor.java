@@ -223,6 +223,10 @@ final class V3Processor {
                     desired.role(a, outcomes));
             AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
                     blocking.errorCode());
+            if (blocking.kind().blocker != null) {
+                LOG.info("[Win32App] App with id: {} will not be installed in this pass: {}.", a.appId(),
+                        blocking.kind().why);
+            }
             AppPass.Outcome outcome = blocking.kind().blocker != null
                     ? pass.run(AppState.NEW, new AppEvent.DependencyBlocked(blocking.kind().blocker))
                     : retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())

@@ -12,6 +12,11 @@ public record Relation(String parentId, String childId, int action) {
     public static final int UPDATE = 100;
     public static final int REPLACE = 110;
 
+    /** Whether the action is one of the four the service sends. */
+    public boolean known() {
+        return action == DETECT || action == INSTALL || action == UPDATE || action == REPLACE;
+    }
+
     /** Whether the parent needs the child (a dependency, auto-installed or detect-only). */
     public boolean isDependency() {
         return action == INSTALL || action == DETECT;

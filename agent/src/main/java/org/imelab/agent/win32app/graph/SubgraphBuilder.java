@@ -50,9 +50,14 @@ public final class SubgraphBuilder {
                 missing.put(parent, "related app " + child + " (action " + r.action() + ") was not sent by the gateway");
                 continue;
             }
+            if (!r.known()) {
+                // an action this agent cannot interpret must not be guessed at: refuse the subgraph
+                missing.put(parent, "relation to app " + child + " has unknown action " + r.action());
+            }
             links.get(parent).add(child);
             links.get(child).add(parent);
-            needs.get(r.then()).add(r.first());
+            Relation n = new Relation(parent, child, r.action());
+            needs.get(n.then()).add(n.first());
         }
 
         List<Subgraph> out = new ArrayList<>();

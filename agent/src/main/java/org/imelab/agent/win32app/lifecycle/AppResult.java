@@ -42,6 +42,11 @@ public enum AppResult {
     NOT_ATTEMPTED_DEPENDENCY_FAILED,
     /** A dependency of this app is not applicable: the app is not attempted (EnforcementState 6003). */
     NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE,
+    /**
+     * A detect-only dependency that is detected: satisfied (1000), written so that an earlier 6004
+     * does not outlive the app's arrival.
+     */
+    DEPENDENCY_DETECTED,
     /** A detect-only dependency (auto-install off) that is not detected: not installed (6004). */
     NOT_ATTEMPTED_AUTO_INSTALL_OFF,
     /** The app's detect-only dependency is not detected: the app is not installed (6005). */

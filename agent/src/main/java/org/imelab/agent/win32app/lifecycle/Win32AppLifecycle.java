@@ -150,7 +150,7 @@ public final class Win32AppLifecycle {
         switch (facts.role()) {
             case DETECT_ONLY_DEPENDENCY -> {
                 // "automatically install" off: the agent looks, and never installs; no GRS, as nothing failed
-                return present ? Transition.to(INSTALLED, new RecordResult(AppResult.INSTALLED), new Report())
+                return present ? Transition.to(INSTALLED, new RecordResult(AppResult.DEPENDENCY_DETECTED), new Report())
                         : Transition.to(NOT_ATTEMPTED, new RecordResult(AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF),
                                 new Report());
             }

@@ -80,6 +80,8 @@ public final class AppStateTable {
                     EnforcementState.NotAttemptedDependencyWithRequirementsNotMet, null);
             // dependencies with "automatically install" off: the child 6004, its parent 6005, or 1007 when the
             // parent is there all the same (the codes named for exactly these cases in C §1.2)
+            case DEPENDENCY_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed, wanted, null,
+                    EnforcementState.Success, 0);
             case NOT_ATTEMPTED_AUTO_INSTALL_OFF -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
                     wanted, null, EnforcementState.NotAttemptedAutoInstallOff, null);
             case NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF -> row(c, Applicability.Applicable,

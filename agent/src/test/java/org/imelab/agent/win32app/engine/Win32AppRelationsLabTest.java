@@ -24,19 +24,19 @@ import org.junit.jupiter.api.Test;
 class Win32AppRelationsLabTest extends EngineLabCase {
     private static int tests;
     // the lab (and its registry) lives for the class: each test has apps and markers of its own
-    String NEEDS;
-    String PREREQ;
-    String NEW;
-    String OLD;
+    String needs;
+    String prereq;
+    String newer;
+    String older;
     String n;
 
     @org.junit.jupiter.api.BeforeEach
     void ids() {
         n = String.format("%02d", ++tests);
-        NEEDS = "c1000000-0000-4000-8000-0000000000" + n;
-        PREREQ = "c2000000-0000-4000-8000-0000000000" + n;
-        NEW = "c3000000-0000-4000-8000-0000000000" + n;
-        OLD = "c4000000-0000-4000-8000-0000000000" + n;
+        needs = "c1000000-0000-4000-8000-0000000000" + n;
+        prereq = "c2000000-0000-4000-8000-0000000000" + n;
+        newer = "c3000000-0000-4000-8000-0000000000" + n;
+        older = "c4000000-0000-4000-8000-0000000000" + n;
     }
 
     String complianceJson(String id) {
@@ -67,13 +67,13 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         Files.writeString(lab.marker(marker), "installed");
     }
 
-    /** A parent needing PREREQ with "automatically install" off (Action 0). */
+    /** A parent needing prereq with "automatically install" off (Action 0). */
     void detectOnlyPair() throws Exception {
         Files.deleteIfExists(lab.dir.resolve("order.txt"));
-        lab.app(EngineLab.policy(NEEDS, "Needs Prereq " + n, m("needs"))
-                .flatDependencies(List.of(new FlatDependency(0, NEEDS, PREREQ, 0, 0))).build(),
+        lab.app(EngineLab.policy(needs, "Needs Prereq " + n, m("needs"))
+                .flatDependencies(List.of(new FlatDependency(0, needs, prereq, 0, 0))).build(),
                 step("install-needs") + "\n" + EngineLab.createMarker(m("needs")), null);
-        lab.app(EngineLab.policy(PREREQ, "Prereq " + n, m("prereq")).intent(Intent.NOT_TARGETED).build(),
+        lab.app(EngineLab.policy(prereq, "Prereq " + n, m("prereq")).intent(Intent.NOT_TARGETED).build(),
                 step("install-prereq") + "\n" + EngineLab.createMarker(m("prereq")), null);
     }
 
@@ -84,17 +84,27 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         lab.checkIn();
         assertEquals(List.of(), steps(), "neither installer ran");
         // the dependency: not installed because "automatically install" is off (6004)
-        assertEquals("{\"EnforcementState\":6004,\"ErrorCode\":null,\"TargetingMethod\":1}", enforcementJson(PREREQ));
-        assertTrue(complianceJson(PREREQ).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":2,"
-                + "\"ErrorCode\":null,\"TargetingMethod\":1,\"InstallContext\":2,\"TargetType\":0,"), complianceJson(PREREQ));
+        assertEquals("{\"EnforcementState\":6004,\"ErrorCode\":null,\"TargetingMethod\":1}", enforcementJson(prereq));
+        assertTrue(complianceJson(prereq).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":2,"
+                + "\"ErrorCode\":null,\"TargetingMethod\":1,\"InstallContext\":2,\"TargetType\":0,"), complianceJson(prereq));
         // the parent: not attempted, its dependency has auto-install off (6005); nothing failed, so no GRS
-        assertEquals("{\"EnforcementState\":6005,\"ErrorCode\":null,\"TargetingMethod\":0}", enforcementJson(NEEDS));
-        assertTrue(complianceJson(NEEDS).contains("\"ComplianceState\":2,\"DesiredState\":2"), complianceJson(NEEDS));
-        assertTrue(lab.ime.grs().find(Scope.DEVICE, NEEDS).isEmpty());
-        assertEquals(6005, reported(NEEDS).orElseThrow().enforcementStateMessage().enforcementState());
+        assertEquals("{\"EnforcementState\":6005,\"ErrorCode\":null,\"TargetingMethod\":0}", enforcementJson(needs));
+        assertTrue(complianceJson(needs).contains("\"ComplianceState\":2,\"DesiredState\":2"), complianceJson(needs));
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, needs).isEmpty());
+        assertEquals(6005, reported(needs).orElseThrow().enforcementStateMessage().enforcementState());
         assertTrue(log.messages().contains("----[Win32App] app with name = Prereq " + n + " dependency detect only is True"));
         assertTrue(log.messages().contains("[Win32App][ActionProcessor] Found: 1 apps with intent to install: ["
-                + NEEDS + "]."), () -> String.join("\n", log.messages()));
+                + needs + "]."), () -> String.join("\n", log.messages()));
+
+        // the prerequisite is installed by other means; the next re-evaluation (8 hours) installs the parent
+        installed(m("prereq"));
+        lab.scheduler.advanceBy(java.time.Duration.ofHours(8));
+        lab.checkIn();
+        assertEquals(List.of("install-needs"), steps());
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(needs));
+        assertTrue(complianceJson(prereq).contains("\"ComplianceState\":1,"), complianceJson(prereq));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(prereq),
+                "no 6004 left behind");
     }
 
     @Test
@@ -103,20 +113,21 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         detectOnlyPair();
         lab.checkIn();
         assertEquals(List.of("install-needs"), steps(), "only the parent's installer ran");
-        assertTrue(complianceJson(PREREQ).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,"),
-                complianceJson(PREREQ));
-        assertEquals("none", enforcementJson(PREREQ), "detected, not enforced");
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(NEEDS));
+        assertTrue(complianceJson(prereq).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,"),
+                complianceJson(prereq));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(prereq),
+                "detected: the dependency is satisfied, though never installed by the agent");
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(needs));
         Files.delete(lab.marker(m("prereq")));
     }
 
-    /** NEW supersedes OLD with this action; OLD is detected by old.txt, NEW's installer runs {@code install}. */
+    /** newer supersedes older with this action; older is detected by old.txt, newer's installer runs {@code install}. */
     void supersedencePair(int action, String install, String oldUninstall) throws Exception {
         Files.deleteIfExists(lab.dir.resolve("order.txt"));
-        lab.app(EngineLab.policy(NEW, "Tool 2.0", m("new"))
-                .flatDependencies(List.of(new FlatDependency(action, NEW, OLD, 0, 0))).build(),
+        lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
+                .flatDependencies(List.of(new FlatDependency(action, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + install + "\n" + EngineLab.createMarker(m("new")), null);
-        lab.app(EngineLab.policy(OLD, "Tool 1.0", m("old")).intent(Intent.NOT_TARGETED).build(),
+        lab.app(EngineLab.policy(older, "Tool 1.0", m("old")).intent(Intent.NOT_TARGETED).build(),
                 step("install-old") + "\n" + EngineLab.createMarker(m("old")), oldUninstall);
     }
 
@@ -127,11 +138,11 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         supersedencePair(100, "rm -f \"$ProgramData/imelab/" + m("old") + "\"", step("uninstall-old"));
         lab.checkIn();
         assertEquals(List.of("install-new"), steps(), "the superseded app is not uninstalled by Update");
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(NEW));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer));
         // looked at after the upgrade: gone, wanted neither present nor absent, never enforced
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":0,"),
-                complianceJson(OLD));
-        assertEquals("none", enforcementJson(OLD));
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":0,"),
+                complianceJson(older));
+        assertEquals("none", enforcementJson(older));
         assertTrue(log.messages().contains("[Win32App][ActionProcessor] Found: 0 apps with intent to uninstall before "
                 + "enforcing installs: []."));
     }
@@ -142,9 +153,9 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         supersedencePair(100, "true", step("uninstall-old")); // a side-by-side install
         lab.checkIn();
         assertEquals(List.of("install-new"), steps());
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":0,"),
-                complianceJson(OLD));
-        assertEquals("{\"EnforcementState\":1014,\"ErrorCode\":null,\"TargetingMethod\":1}", enforcementJson(OLD),
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":0,"),
+                complianceJson(older));
+        assertEquals("{\"EnforcementState\":1014,\"ErrorCode\":null,\"TargetingMethod\":1}", enforcementJson(older),
                 "SuccessSupersedingAppsDetected");
         Files.delete(lab.marker(m("old")));
     }
@@ -158,21 +169,21 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         assertEquals(List.of("uninstall-old", "install-new"), steps(), "children first: the old app goes before");
         assertFalse(Files.exists(lab.marker(m("old"))));
         assertTrue(Files.exists(lab.marker(m("new"))));
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
-                + "\"ErrorCode\":null,\"TargetingMethod\":1,"), complianceJson(OLD));
-        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(OLD),
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
+                + "\"ErrorCode\":null,\"TargetingMethod\":1,"), complianceJson(older));
+        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(older),
                 "SuccessAppRemovedBySupersedence");
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(NEW));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer));
         assertTrue(log.messages().contains("[Win32App][ActionProcessor] Found: 1 apps with intent to uninstall before "
-                + "enforcing installs: [" + OLD + "]."));
+                + "enforcing installs: [" + older + "]."));
         assertTrue(log.messages().contains("[Win32App][ExecutionActionHandler] Handler invoked with execution type: "
-                + "Uninstall for policy with id: " + OLD));
+                + "Uninstall for policy with id: " + older));
 
         // the next check-in finds the old app gone and does not run anything again
         lab.scheduler.advanceBy(java.time.Duration.ofHours(9));
         lab.checkIn();
         assertEquals(List.of("uninstall-old", "install-new"), steps());
-        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(OLD));
+        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(older));
         Files.delete(lab.marker(m("new")));
     }
 
@@ -183,16 +194,16 @@ class Win32AppRelationsLabTest extends EngineLabCase {
         lab.checkIn();
         assertEquals(List.of("uninstall-old"), steps(), "the new app is not installed over the old one");
         assertTrue(Files.exists(lab.marker(m("old"))));
-        assertEquals("{\"EnforcementState\":5008,\"ErrorCode\":1603,\"TargetingMethod\":1}", enforcementJson(OLD),
+        assertEquals("{\"EnforcementState\":5008,\"ErrorCode\":1603,\"TargetingMethod\":1}", enforcementJson(older),
                 "ERROR_UNINSTALLING_SUPERSEDENCE");
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":1,"
-                + "\"ErrorCode\":1603,"), complianceJson(OLD));
-        assertEquals("{\"EnforcementState\":6009,\"ErrorCode\":1603,\"TargetingMethod\":0}", enforcementJson(NEW),
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":1,"
+                + "\"ErrorCode\":1603,"), complianceJson(older));
+        assertEquals("{\"EnforcementState\":6009,\"ErrorCode\":1603,\"TargetingMethod\":0}", enforcementJson(newer),
                 "NotAttemptedSupersededAppUninstallFailed, with the uninstaller's error");
-        assertEquals(6009, reported(NEW).orElseThrow().enforcementStateMessage().enforcementState());
-        assertEquals(1603, reported(NEW).orElseThrow().enforcementStateMessage().errorCode());
-        assertTrue(lab.ime.grs().find(Scope.DEVICE, OLD).isPresent());
-        assertTrue(lab.ime.grs().find(Scope.DEVICE, NEW).isPresent());
+        assertEquals(6009, reported(newer).orElseThrow().enforcementStateMessage().enforcementState());
+        assertEquals(1603, reported(newer).orElseThrow().enforcementStateMessage().errorCode());
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, older).isPresent());
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, newer).isPresent());
         Files.delete(lab.marker(m("old")));
     }
 
@@ -200,14 +211,14 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     void aSupersededAppAssignedItselfFollowsItsOwnAssignment() throws Exception {
         installed(m("old"));
         Files.deleteIfExists(lab.dir.resolve("order.txt"));
-        lab.app(EngineLab.policy(NEW, "Tool 2.0", m("new"))
-                .flatDependencies(List.of(new FlatDependency(110, NEW, OLD, 0, 0))).build(),
+        lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
+                .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + EngineLab.createMarker(m("new")), null);
-        lab.app(EngineLab.policy(OLD, "Tool 1.0", m("old")).build(), step("install-old"), step("uninstall-old"));
+        lab.app(EngineLab.policy(older, "Tool 1.0", m("old")).build(), step("install-old"), step("uninstall-old"));
         lab.checkIn();
         assertEquals(List.of("install-new"), steps(), "a required superseded app is not removed by Replace");
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,"
-                + "\"ErrorCode\":null,\"TargetingMethod\":0,"), complianceJson(OLD));
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,"
+                + "\"ErrorCode\":null,\"TargetingMethod\":0,"), complianceJson(older));
         Files.delete(lab.marker(m("old")));
         Files.delete(lab.marker(m("new")));
     }
@@ -216,16 +227,16 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     void aReplacedAppStaysWhenItsSuccessorIsNotApplicable() throws Exception {
         installed(m("old"));
         Files.deleteIfExists(lab.dir.resolve("order.txt"));
-        lab.app(EngineLab.policy(NEW, "Tool 2.0", m("new"))
+        lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .requirementRules(new RequirementRules(null, null, null, null, 4096, null, false))
-                .flatDependencies(List.of(new FlatDependency(110, NEW, OLD, 0, 0))).build(), step("install-new"), null);
-        lab.app(EngineLab.policy(OLD, "Tool 1.0", m("old")).intent(Intent.NOT_TARGETED).build(), step("install-old"),
+                .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(), step("install-new"), null);
+        lab.app(EngineLab.policy(older, "Tool 1.0", m("old")).intent(Intent.NOT_TARGETED).build(), step("install-old"),
                 step("uninstall-old"));
         lab.checkIn();
         assertEquals(List.of(), steps(), "the device is never left with neither version");
         assertTrue(Files.exists(lab.marker(m("old"))));
-        assertTrue(complianceJson(OLD).startsWith("{\"Applicability\":1009,"), complianceJson(OLD));
-        assertTrue(complianceJson(NEW).startsWith("{\"Applicability\":1004,"), complianceJson(NEW));
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":1009,"), complianceJson(older));
+        assertTrue(complianceJson(newer).startsWith("{\"Applicability\":1004,"), complianceJson(newer));
         Files.delete(lab.marker(m("old")));
     }
 }

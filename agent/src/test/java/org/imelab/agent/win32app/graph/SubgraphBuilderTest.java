@@ -46,6 +46,13 @@ class SubgraphBuilderTest {
     }
 
     @Test
+    void anUnknownActionRejectsItsSubgraphRatherThanBeingGuessed() {
+        var r = SubgraphBuilder.build(List.of(A, B, C), List.of(new Relation(A.appId(), B.appId(), 42)));
+        assertEquals(List.of(new Subgraph(List.of(C))), r.subgraphs());
+        assertEquals("relation to app " + B.appId() + " has unknown action 42", r.rejected().get(Set.of(A.appId(), B.appId())));
+    }
+
+    @Test
     void aCycleOrAMissingRelativeRejectsThatSubgraphAlone() {
         var r = SubgraphBuilder.build(List.of(A, B, C, D), List.of(
                 new Relation(A.appId(), B.appId(), Relation.INSTALL),

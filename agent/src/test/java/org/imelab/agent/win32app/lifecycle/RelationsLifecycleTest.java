@@ -54,7 +54,7 @@ class RelationsLifecycleTest {
         return Stream.of(
                 // detect-only dependency: looked at, never installed, nothing to retry (no GRS)
                 row(DETECTING, new Detected(true), relative(Role.DETECT_ONLY_DEPENDENCY), INSTALLED,
-                        new RecordResult(AppResult.INSTALLED), new Report()),
+                        new RecordResult(AppResult.DEPENDENCY_DETECTED), new Report()),
                 row(DETECTING, new Detected(false), relative(Role.DETECT_ONLY_DEPENDENCY), NOT_ATTEMPTED,
                         new RecordResult(AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF), new Report()),
                 // its parent: detected first, so an app already there is not made "not attempted"

@@ -82,6 +82,7 @@ class AppStateTableTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "DEPENDENCY_DETECTED|                                |{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":1}",
         "NOT_ATTEMPTED_AUTO_INSTALL_OFF|                     |{\"EnforcementState\":6004,\"ErrorCode\":null,\"TargetingMethod\":1}",
         "NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF|          |{\"EnforcementState\":6005,\"ErrorCode\":null,\"TargetingMethod\":1}",
         "INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF|              |{\"EnforcementState\":1007,\"ErrorCode\":null,\"TargetingMethod\":1}",
