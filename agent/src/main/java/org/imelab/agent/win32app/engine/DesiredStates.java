@@ -41,8 +41,9 @@ final class DesiredStates {
     private final Predicate<Win32AppPolicy> applicable;
 
     /**
-     * @param relations     the relations between the subgraph's active apps
-     * @param installWanted whether a targeted app is to be installed in this pass (required, or available and asked for)
+     * @param relations     the relations between the subgraph's apps
+     * @param installWanted whether an app is to be installed in this pass (not filtered out; required, or available
+     *                      and asked for)
      * @param applicable    the requirement check of a successor, run before its superseded app is removed
      */
     DesiredStates(List<Relation> relations, Map<String, Win32AppPolicy> byId, Predicate<AppRef> installWanted,

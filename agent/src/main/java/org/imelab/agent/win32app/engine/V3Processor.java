@@ -169,8 +169,9 @@ final class V3Processor {
             return;
         }
 
-        DesiredStates desired = new DesiredStates(DesiredStates.within(relations(byId.values()), active), byId,
-                a -> installWanted(byId.get(a.appId()), requested.getOrDefault(a, false)),
+        // a successor left out by its assignment filter installs nothing, so it replaces nothing
+        DesiredStates desired = new DesiredStates(DesiredStates.within(relations(byId.values()), order), byId,
+                a -> active.contains(a) && installWanted(byId.get(a.appId()), requested.getOrDefault(a, false)),
                 DesiredStates.requirementsMet(s));
         Map<String, Set<String>> needs = desired.dependencies();
         LOG.info("[Win32App][ActionProcessor] Calculating desired states for all subgraphs. The computed desired "
