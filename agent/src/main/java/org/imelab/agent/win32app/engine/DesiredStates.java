@@ -181,7 +181,9 @@ final class DesiredStates {
 
     private static Blocking dependency(AppPass.Outcome o) {
         return switch (o.state()) {
-            case NOT_ATTEMPTED -> o.result().filter(r -> r == AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF).isPresent()
+            // a missing detect-only dependency further down holds the whole chain back the same way
+            case NOT_ATTEMPTED -> o.result().filter(r -> r == AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF
+                    || r == AppResult.NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF).isPresent()
                     ? new Blocking(Kind.AUTO_INSTALL_OFF, Optional.empty()) : new Blocking(Kind.FAILED, Optional.empty());
             case FAILED, IN_GRS -> new Blocking(Kind.FAILED, Optional.empty());
             case NOT_APPLICABLE -> new Blocking(Kind.NOT_APPLICABLE, Optional.empty());

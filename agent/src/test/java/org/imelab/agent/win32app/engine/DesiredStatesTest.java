@@ -95,6 +95,11 @@ class DesiredStatesTest {
         DesiredStates detect = desired(0, apps(Intent.REQUIRED, Intent.NOT_TARGETED), a -> true, true);
         assertEquals(DesiredStates.Kind.AUTO_INSTALL_OFF, detect.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
                 AppState.NOT_ATTEMPTED, AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF, null)), Set.of()).kind());
+        assertEquals(DesiredStates.Kind.AUTO_INSTALL_OFF, detect.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
+                AppState.NOT_ATTEMPTED, AppResult.NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF, null)), Set.of()).kind(),
+                "down a chain of dependencies");
+        assertEquals(DesiredStates.Kind.FAILED, detect.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
+                AppState.NOT_ATTEMPTED, AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED, null)), Set.of()).kind());
         assertEquals(DesiredStates.Kind.NONE, detect.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF, AppState.INSTALLED,
                 AppResult.DEPENDENCY_DETECTED, 0)), Set.of()).kind());
         // an update's superseded app is looked at after its successor: it never blocks it
