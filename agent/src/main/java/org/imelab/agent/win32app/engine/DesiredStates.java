@@ -141,6 +141,8 @@ final class DesiredStates {
         NOT_APPLICABLE(Blocker.DEPENDENCY_NOT_APPLICABLE, "a dependency does not meet its requirements"),
         AUTO_INSTALL_OFF(Blocker.DEPENDENCY_AUTO_INSTALL_OFF,
                 "a dependency with automatically install off is not detected"),
+        SUPERSEDED_UNINSTALL_PENDING(Blocker.SUPERSEDED_UNINSTALL_PENDING,
+                "a superseded app waits to retry its uninstall"),
         FAILED(Blocker.DEPENDENCY_FAILED, "a dependency failed"),
         SUPERSEDED_UNINSTALL_FAILED(Blocker.SUPERSEDED_UNINSTALL_FAILED, "a superseded app could not be uninstalled"),
         WAIT(null, "");
@@ -187,7 +189,7 @@ final class DesiredStates {
                     ? new Blocking(Kind.AUTO_INSTALL_OFF, Optional.empty()) : new Blocking(Kind.FAILED, Optional.empty());
             case FAILED, IN_GRS -> new Blocking(Kind.FAILED, Optional.empty());
             case NOT_APPLICABLE -> new Blocking(Kind.NOT_APPLICABLE, Optional.empty());
-            case WAITING_RETRY, WAITING_SCHEDULE, CONTENT_CACHED, AVAILABLE -> Blocking.WAIT;
+            case WAITING_RETRY, WAITING_SCHEDULE, CONTENT_CACHED, AVAILABLE, WAITING_FOR_SUPERSEDED -> Blocking.WAIT;
             default -> Blocking.NONE;
         };
     }
@@ -196,7 +198,8 @@ final class DesiredStates {
     private static Blocking replaced(AppPass.Outcome o) {
         return switch (o.state()) {
             case FAILED -> new Blocking(Kind.SUPERSEDED_UNINSTALL_FAILED, o.errorCode());
-            case WAITING_RETRY, IN_GRS -> Blocking.WAIT;
+            case WAITING_RETRY -> new Blocking(Kind.SUPERSEDED_UNINSTALL_PENDING, Optional.empty());
+            case IN_GRS -> Blocking.WAIT;
             default -> Blocking.NONE;
         };
     }

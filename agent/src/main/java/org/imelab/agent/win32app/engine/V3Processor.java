@@ -233,6 +233,9 @@ final class V3Processor {
                     : retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
                     : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
+            if (outcome.state() == AppState.WAITING_FOR_SUPERSEDED) {
+                skipped.add(a.appId()); // the subgraph is not done until the superseded app is gone
+            }
             s.catalog().put(scope, a.key(), new AppCatalog.Entry(policy.name() == null ? "" : policy.name(),
                     policy.intent(), policy.reevaluationMinutesOrDefault()));
             if (outcome.enteredGrs()) {

@@ -56,6 +56,8 @@ public sealed interface AppEvent {
         /** A dependency with "automatically install" off is not detected: 6005, or 1007 when the app is there. */
         DEPENDENCY_AUTO_INSTALL_OFF,
         /** A superseded app (Replace) could not be uninstalled: 6009, or 1012 when the app is there. */
-        SUPERSEDED_UNINSTALL_FAILED
+        SUPERSEDED_UNINSTALL_FAILED,
+        /** A superseded app (Replace) waits to retry its uninstall: 2010, the app waits with it. */
+        SUPERSEDED_UNINSTALL_PENDING
     }
 }

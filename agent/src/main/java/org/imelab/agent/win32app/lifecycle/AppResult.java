@@ -69,6 +69,8 @@ public enum AppResult {
     FAILED_SUPERSEDED_STILL_DETECTED,
     /** The app's superseded app could not be uninstalled: the app is not installed (6009). */
     NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED,
+    /** The app waits for its superseded app's uninstall to be retried (2010). */
+    PENDING_UNINSTALL_OF_SUPERSEDED_APPS,
     /** The app is detected, but its superseded app could not be uninstalled (1012). */
     INSTALLED_SUPERSEDED_UNINSTALL_FAILED
 }

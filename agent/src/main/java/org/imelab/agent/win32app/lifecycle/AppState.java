@@ -25,6 +25,8 @@ public enum AppState {
     WAITING_SCHEDULE(true),
     CONTENT_CACHED(true),
     IN_GRS(true),
+    /** Waiting for a superseded app's uninstall (a retry) before installing. */
+    WAITING_FOR_SUPERSEDED(true),
     NOT_ATTEMPTED(true),
     FAILED(true);
 

@@ -19,6 +19,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
 import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
 import static org.imelab.agent.win32app.lifecycle.AppState.VERIFYING;
 import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_RETRY;
+import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_FOR_SUPERSEDED;
 import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_SCHEDULE;
 
 import org.imelab.agent.win32app.lifecycle.AppEffect.CleanupContent;
@@ -128,7 +129,7 @@ public final class Win32AppLifecycle {
                 default -> illegal(from, event);
             };
             case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
-                    FAILED ->
+                    FAILED, WAITING_FOR_SUPERSEDED ->
                     illegal(from, event);
         };
     }
@@ -143,6 +144,8 @@ public final class Win32AppLifecycle {
                     new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report());
             case DEPENDENCY_AUTO_INSTALL_OFF -> Transition.to(DETECTING_WITHOUT_DEPENDENCY, new Detect());
             case SUPERSEDED_UNINSTALL_FAILED -> Transition.to(DETECTING_WITH_SUPERSEDED_APP, new Detect());
+            case SUPERSEDED_UNINSTALL_PENDING -> Transition.to(WAITING_FOR_SUPERSEDED,
+                    new RecordResult(AppResult.PENDING_UNINSTALL_OF_SUPERSEDED_APPS), new Report());
         };
     }
 

@@ -110,6 +110,8 @@ public final class AppStateTable {
             case NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED -> row(c, Applicability.Applicable,
                     ComplianceState.NotInstalled, wanted, err, EnforcementState.NotAttemptedSupersededAppUninstallFailed,
                     err);
+            case PENDING_UNINSTALL_OF_SUPERSEDED_APPS -> row(c, Applicability.Applicable, notDone(c), wanted, null,
+                    EnforcementState.InProgressPendingUninstallOfSupersededApps, null);
             case INSTALLED_SUPERSEDED_UNINSTALL_FAILED -> row(c, Applicability.Applicable, ComplianceState.Installed,
                     wanted, err, EnforcementState.SuccessSupersededAppUninstallFailed, err);
         };

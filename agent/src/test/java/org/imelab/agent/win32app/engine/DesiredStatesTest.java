@@ -89,8 +89,10 @@ class DesiredStatesTest {
         assertEquals(Optional.of(1603), b.errorCode());
         assertEquals(DesiredStates.Kind.NONE, replace.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF, AppState.NOT_PRESENT,
                 AppResult.REMOVED_BY_SUPERSEDENCE, 0)), Set.of()).kind());
-        assertEquals(DesiredStates.Kind.WAIT, replace.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
-                AppState.WAITING_RETRY, AppResult.RETRY_PENDING, 1618)), Set.of()).kind());
+        assertEquals(DesiredStates.Kind.SUPERSEDED_UNINSTALL_PENDING, replace.blocking(NEW_REF, Map.of(OLD,
+                outcome(OLD_REF, AppState.WAITING_RETRY, AppResult.RETRY_PENDING, 1618)), Set.of()).kind());
+        assertEquals(DesiredStates.Kind.WAIT, replace.blocking(NEW_REF, Map.of(), Set.of(OLD)).kind(),
+                "a superseded app not looked at in this pass (its retry is not due) holds the successor back");
 
         DesiredStates detect = desired(0, apps(Intent.REQUIRED, Intent.NOT_TARGETED), a -> true, true);
         assertEquals(DesiredStates.Kind.AUTO_INSTALL_OFF, detect.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,

@@ -208,6 +208,28 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     }
 
     @Test
+    void aRetryOfTheReplacedAppsUninstallHoldsTheSuccessorInProgressUntilItIsGone() throws Exception {
+        installed(m("old"));
+        Path tried = lab.dir.resolve("tried-" + n);
+        // the uninstaller asks for a retry (1618) the first time, then removes the old version
+        supersedencePair(110, "test ! -f \"$ProgramData/imelab/" + m("old") + "\" || exit 1603",
+                step("uninstall-old") + "\nif [ ! -f \"" + tried + "\" ]; then touch \"" + tried + "\"; "
+                + "echo 1618 > \"$IMELAB_EXIT_CODE_FILE\"; exit 1; fi\nrm -f \"$ProgramData/imelab/" + m("old") + "\"");
+        lab.checkIn();
+        assertEquals(List.of("uninstall-old"), steps());
+        assertEquals("{\"EnforcementState\":5007,\"ErrorCode\":1618,\"TargetingMethod\":1}", enforcementJson(older));
+        assertEquals("{\"EnforcementState\":2010,\"ErrorCode\":null,\"TargetingMethod\":0}", enforcementJson(newer),
+                "InProgressPendingUninstallOfSupersededApps");
+
+        lab.scheduler.advanceTo(lab.engine.nextDue().orElseThrow()); // the retry, 5 minutes later
+        lab.checkIn();
+        assertEquals(List.of("uninstall-old", "uninstall-old", "install-new"), steps());
+        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(older));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer));
+        Files.delete(lab.marker(m("new")));
+    }
+
+    @Test
     void aSupersededAppAssignedItselfFollowsItsOwnAssignment() throws Exception {
         installed(m("old"));
         Files.deleteIfExists(lab.dir.resolve("order.txt"));

@@ -98,6 +98,9 @@ class RelationsLifecycleTest {
                 row(DETECTING_WITH_SUPERSEDED_APP, new Detected(false), parent, NOT_ATTEMPTED,
                         new RecordResult(AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED), new EnterGrs(),
                         new Report()),
+                row(NEW, new DependencyBlocked(Blocker.SUPERSEDED_UNINSTALL_PENDING), parent,
+                        AppState.WAITING_FOR_SUPERSEDED,
+                        new RecordResult(AppResult.PENDING_UNINSTALL_OF_SUPERSEDED_APPS), new Report()),
                 row(DETECTING_WITH_SUPERSEDED_APP, new Detected(true), parent, INSTALLED,
                         new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_FAILED), new Report()));
     }

@@ -93,6 +93,7 @@ class AppStateTableTest {
         "FAILED_SUPERSEDED_UNINSTALL|1603                    |{\"EnforcementState\":5008,\"ErrorCode\":1603,\"TargetingMethod\":1}",
         "FAILED_SUPERSEDED_STILL_DETECTED|0                  |{\"EnforcementState\":5008,\"ErrorCode\":-2016345059,\"TargetingMethod\":1}",
         "NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED|1603      |{\"EnforcementState\":6009,\"ErrorCode\":1603,\"TargetingMethod\":1}",
+        "PENDING_UNINSTALL_OF_SUPERSEDED_APPS|               |{\"EnforcementState\":2010,\"ErrorCode\":null,\"TargetingMethod\":1}",
         "INSTALLED_SUPERSEDED_UNINSTALL_FAILED|1603          |{\"EnforcementState\":1012,\"ErrorCode\":1603,\"TargetingMethod\":1}"})
     void relationsHaveTheirOwnCodes(AppResult result, Integer code, String expected) {
         assertEquals(expected, enforcementOf(result, code));
