@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.imelab.gateway.protocol.win32.FlatDependency;
 import org.imelab.gateway.protocol.win32.Intent;
@@ -13,6 +14,7 @@ import org.imelab.gateway.protocol.win32.RequirementRules;
 import org.imelab.registry.ime.ComplianceStateMessage;
 import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.Scope;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +32,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     String older;
     String n;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void ids() {
         n = String.format("%02d", ++tests);
         needs = "c1000000-0000-4000-8000-0000000000" + n;
@@ -49,7 +51,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
 
     /** A shell line appending to the shared order file, so the order of the installers is visible. */
     String step(String what) {
-        return "echo " + what + " >> \"" + lab.dir.resolve("order.txt") + "\"";
+        return "echo " + what + " >> \"" + lab.dir.resolve("order-" + n + ".txt") + "\"";
     }
 
     /** This test's marker file name. */
@@ -58,7 +60,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     }
 
     List<String> steps() throws Exception {
-        Path p = lab.dir.resolve("order.txt");
+        Path p = lab.dir.resolve("order-" + n + ".txt");
         return Files.exists(p) ? Files.readAllLines(p) : List.of();
     }
 
@@ -69,7 +71,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
 
     /** A parent needing prereq with "automatically install" off (Action 0). */
     void detectOnlyPair() throws Exception {
-        Files.deleteIfExists(lab.dir.resolve("order.txt"));
+        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
         lab.app(EngineLab.policy(needs, "Needs Prereq " + n, m("needs"))
                 .flatDependencies(List.of(new FlatDependency(0, needs, prereq, 0, 0))).build(),
                 step("install-needs") + "\n" + EngineLab.createMarker(m("needs")), null);
@@ -98,7 +100,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
 
         // the prerequisite is installed by other means; the next re-evaluation (8 hours) installs the parent
         installed(m("prereq"));
-        lab.scheduler.advanceBy(java.time.Duration.ofHours(8));
+        lab.scheduler.advanceBy(Duration.ofHours(8));
         lab.checkIn();
         assertEquals(List.of("install-needs"), steps());
         assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(needs));
@@ -123,7 +125,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
 
     /** newer supersedes older with this action; older is detected by old.txt, newer's installer runs {@code install}. */
     void supersedencePair(int action, String install, String oldUninstall) throws Exception {
-        Files.deleteIfExists(lab.dir.resolve("order.txt"));
+        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .flatDependencies(List.of(new FlatDependency(action, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + install + "\n" + EngineLab.createMarker(m("new")), null);
@@ -180,7 +182,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
                 + "Uninstall for policy with id: " + older));
 
         // the next check-in finds the old app gone and does not run anything again
-        lab.scheduler.advanceBy(java.time.Duration.ofHours(9));
+        lab.scheduler.advanceBy(Duration.ofHours(9));
         lab.checkIn();
         assertEquals(List.of("uninstall-old", "install-new"), steps());
         assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(older));
@@ -232,7 +234,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     @Test
     void aSupersededAppAssignedItselfFollowsItsOwnAssignment() throws Exception {
         installed(m("old"));
-        Files.deleteIfExists(lab.dir.resolve("order.txt"));
+        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + EngineLab.createMarker(m("new")), null);
@@ -248,7 +250,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     @Test
     void aReplacedAppStaysWhenItsSuccessorIsNotApplicable() throws Exception {
         installed(m("old"));
-        Files.deleteIfExists(lab.dir.resolve("order.txt"));
+        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .requirementRules(new RequirementRules(null, null, null, null, 4096, null, false))
                 .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(), step("install-new"), null);
