@@ -296,9 +296,12 @@ final class AppPass {
                         : TargetingMethod.EgatTargetedApplication,
                 installContext(), targetType(), policy.assignmentFilterIds());
         AppStateTable.Row row = AppStateTable.of(r, ctx);
+        AppStateTable.Row previous = lastRow; // set when a finished pass is amended (see Win32AppLifecycle)
         lastRow = row;
-        Optional<ComplianceStateMessage> oldC = recorded.flatMap(Win32AppRecord::compliance);
-        Optional<EnforcementStateMessage> oldE = recorded.flatMap(Win32AppRecord::enforcement);
+        Optional<ComplianceStateMessage> oldC = previous != null ? Optional.of(previous.compliance())
+                : recorded.flatMap(Win32AppRecord::compliance);
+        Optional<EnforcementStateMessage> oldE = previous != null && previous.enforcement().isPresent()
+                ? previous.enforcement() : recorded.flatMap(Win32AppRecord::enforcement);
         boolean complianceChanged = !oldC.equals(Optional.of(row.compliance()));
         boolean enforcementChanged = row.enforcement().isPresent() && !oldE.equals(row.enforcement());
         s.reporting().logDeltas(app, oldC, oldE, row);

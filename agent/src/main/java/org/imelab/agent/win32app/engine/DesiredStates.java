@@ -129,6 +129,12 @@ final class DesiredStates {
         return successorInstalled ? Role.SUPERSEDED_UPDATED : Role.SUPERSEDED_KEPT;
     }
 
+    /** The apps that supersede this one by Update. */
+    List<String> updatedBy(AppRef a) {
+        return relations.stream().filter(r -> r.action() == Relation.UPDATE && r.childId().equals(a.appId()))
+                .map(Relation::parentId).toList();
+    }
+
     /** Blocking of an app by the relatives processed before it. */
     record Blocking(Kind kind, Optional<Integer> errorCode) {
         static final Blocking NONE = new Blocking(Kind.NONE, Optional.empty());

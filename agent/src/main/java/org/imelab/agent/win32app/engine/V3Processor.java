@@ -18,6 +18,7 @@ import org.imelab.agent.win32app.graph.SubgraphBuilder;
 import org.imelab.agent.win32app.lifecycle.AppEvent;
 import org.imelab.agent.win32app.lifecycle.AppFacts;
 import org.imelab.registry.ime.Intent;
+import org.imelab.agent.win32app.lifecycle.AppResult;
 import org.imelab.agent.win32app.lifecycle.AppState;
 import org.imelab.agent.win32app.schedule.DeadlineWindow;
 import org.imelab.agent.win32app.schedule.ReevaluationSchedule;
@@ -180,6 +181,7 @@ final class V3Processor {
         boolean availableSubgraph = active.stream()
                 .anyMatch(a -> intentOf(byId.get(a.appId()).intent()) == Intent.AvailableInstall && requested.get(a));
         Map<String, AppPass.Outcome> outcomes = new HashMap<>();
+        Map<String, AppPass> passes = new HashMap<>();
         Set<String> skipped = new LinkedHashSet<>();
         List<String> toGrs = new ArrayList<>();
         for (AppRef a : active) {
@@ -233,6 +235,10 @@ final class V3Processor {
                     : retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
                     : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
+            passes.put(a.appId(), pass);
+            if (outcome.result().orElse(null) == AppResult.SUPERSEDING_APPS_DETECTED) {
+                amendSuccessors(desired.updatedBy(a), passes, outcomes, changed, unchanged);
+            }
             if (outcome.state() == AppState.WAITING_FOR_SUPERSEDED) {
                 skipped.add(a.appId()); // the subgraph is not done until the superseded app is gone
             }
@@ -262,6 +268,23 @@ final class V3Processor {
         }
         s.reporting().flush();
         LOG.info("[Win32App][V3Processor] Done processing subgraph.");
+    }
+
+    /** Installed successors of an updated app that is still detected say so: 1015 (SuccessSupersededAppsDetected). */
+    private static void amendSuccessors(List<String> successors, Map<String, AppPass> passes,
+            Map<String, AppPass.Outcome> outcomes, Map<String, AppState> changed, int[] unchanged) {
+        for (String id : successors) {
+            AppPass.Outcome done = outcomes.get(id);
+            if (done != null && done.state() == AppState.INSTALLED) {
+                LOG.info("[Win32App] App with id: {} is installed and an app it supersedes is still detected.", id);
+                AppPass.Outcome amended = passes.get(id).run(AppState.INSTALLED, new AppEvent.SupersededAppsDetected());
+                outcomes.put(id, amended);
+                if (amended.stateChanged() && !done.stateChanged()) {
+                    changed.put(id, amended.state());
+                    unchanged[0]--; // counted unchanged a moment ago
+                }
+            }
+        }
     }
 
     /** Whether a targeted app installs in this pass: required, or available and asked for. */

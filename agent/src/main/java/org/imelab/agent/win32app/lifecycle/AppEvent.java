@@ -32,6 +32,12 @@ public sealed interface AppEvent {
     /** The installer could not be started at all. */
     record LaunchFailed(int errorCode) implements AppEvent {}
 
+    /**
+     * After the app's pass, an app it supersedes by Update, looked at after it, is still detected:
+     * the installed app's success is amended to say so.
+     */
+    record SupersededAppsDetected() implements AppEvent {}
+
     /** A persisted retry is due. */
     record RetryDue() implements AppEvent {}
 

@@ -59,6 +59,8 @@ public enum AppResult {
     SUPERSEDED_NOT_DETECTED,
     /** A superseded app still detected beside its installed successor (1014). */
     SUPERSEDING_APPS_DETECTED,
+    /** The app is installed, and an app it supersedes by Update is still detected (1015). */
+    INSTALLED_SUPERSEDED_APPS_DETECTED,
     /** Replace: the superseded app was uninstalled for its successor (1016). */
     REMOVED_BY_SUPERSEDENCE,
     /** Replace: the superseded app was not there; nothing to uninstall. */

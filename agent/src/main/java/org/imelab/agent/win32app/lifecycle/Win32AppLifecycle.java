@@ -128,7 +128,13 @@ public final class Win32AppLifecycle {
                 case RetryDue r -> Transition.to(DOWNLOADING, new Download());
                 default -> illegal(from, event);
             };
-            case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
+            // the one amendment of a finished pass: an updated app still there beside its installed successor
+            case INSTALLED -> switch (event) {
+                case AppEvent.SupersededAppsDetected s -> Transition.to(INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_APPS_DETECTED), new Report());
+                default -> illegal(from, event);
+            };
+            case NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
                     FAILED, WAITING_FOR_SUPERSEDED ->
                     illegal(from, event);
         };

@@ -96,6 +96,9 @@ public final class AppStateTable {
                     DesiredState.None, null, null, null);
             case SUPERSEDING_APPS_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed,
                     DesiredState.None, null, EnforcementState.SuccessSupersedingAppsDetected, null);
+            // the two sides of an Update that left the old app in place: 1014 on it, 1015 on its successor
+            case INSTALLED_SUPERSEDED_APPS_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    wanted, null, EnforcementState.SuccessSupersededAppsDetected, 0);
             // superseded by Replace: DesiredState NotPresent (observed, C §1.2)
             case REMOVED_BY_SUPERSEDENCE -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
                     DesiredState.NotPresent, null, EnforcementState.SuccessAppRemovedBySupersedence, 0);

@@ -159,6 +159,10 @@ class Win32AppRelationsLabTest extends EngineLabCase {
                 complianceJson(older));
         assertEquals("{\"EnforcementState\":1014,\"ErrorCode\":null,\"TargetingMethod\":1}", enforcementJson(older),
                 "SuccessSupersedingAppsDetected");
+        assertEquals("{\"EnforcementState\":1015,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer),
+                "SuccessSupersededAppsDetected");
+        assertEquals(1015, reported(newer).orElseThrow().enforcementStateMessage().enforcementState(),
+                "the gateway got the amended result, not the first one");
         Files.delete(lab.marker(m("old")));
     }
 

@@ -75,6 +75,8 @@ class RelationsLifecycleTest {
                         new RecordResult(AppResult.SUPERSEDED_NOT_DETECTED), new Report()),
                 row(DETECTING, new Detected(true), relative(Role.SUCCESSORS_NOT_APPLICABLE), NOT_APPLICABLE,
                         new RecordResult(AppResult.NOT_APPLICABLE), new Report()),
+                row(INSTALLED, new AppEvent.SupersededAppsDetected(), parent, INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_APPS_DETECTED), new Report()),
                 // replaced: uninstalled with its own command, no requirement check
                 row(DETECTING, new Detected(true), replaced, DOWNLOADING, new Download()),
                 row(DETECTING, new Detected(false), replaced, NOT_PRESENT,

@@ -88,6 +88,7 @@ class AppStateTableTest {
         "INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF|              |{\"EnforcementState\":1007,\"ErrorCode\":null,\"TargetingMethod\":1}",
         "SUPERSEDED_DETECTED|                                |none",
         "SUPERSEDING_APPS_DETECTED|                          |{\"EnforcementState\":1014,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "INSTALLED_SUPERSEDED_APPS_DETECTED|                 |{\"EnforcementState\":1015,\"ErrorCode\":0,\"TargetingMethod\":1}",
         "REMOVED_BY_SUPERSEDENCE|0                           |{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}",
         "REPLACED_NOT_PRESENT|                               |none",
         "FAILED_SUPERSEDED_UNINSTALL|1603                    |{\"EnforcementState\":5008,\"ErrorCode\":1603,\"TargetingMethod\":1}",
