@@ -51,7 +51,7 @@ final class AppPass {
 
     /** How the pass ended, for the subgraph: its final state and whether it wants the GRS. */
     record Outcome(AppRef app, AppState state, Optional<AppResult> result, boolean enteredGrs,
-            Optional<Instant> nextRetry, boolean stateChanged) {
+            Optional<Instant> nextRetry, boolean stateChanged, Optional<Integer> errorCode) {
     }
 
     private final Win32AppServices s;
@@ -79,7 +79,8 @@ final class AppPass {
     private AppStateTable.Row lastRow;
 
     AppPass(Win32AppServices s, Win32AppPolicy policy, AppRef app, Scope scope, boolean dependencyOnly,
-            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts, UserSession user) {
+            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts, Optional<Integer> relativeError,
+            UserSession user) {
         this.s = s;
         this.policy = policy;
         this.app = app;
@@ -91,6 +92,11 @@ final class AppPass {
         this.facts = facts;
         this.fault = s.faults().forPolicy(policy);
         this.user = user;
+        // a successor blocked by its superseded app carries that app's error; 1009 is known before detection
+        this.errorCode = relativeError.orElse(null);
+        if (facts.role() == AppFacts.Role.SUCCESSORS_NOT_APPLICABLE) {
+            this.applicability = Applicability.NotTargetedAndSupersedingAppsNotApplicable;
+        }
     }
 
     Outcome run(AppState start, AppEvent first) {
@@ -98,7 +104,7 @@ final class AppPass {
         AppEvent event = first;
         while (true) {
             Transition t = Win32AppLifecycle.next(state, event, facts);
-            LOG.debug("[Win32App][AppLifecycle] App {}: {} --{}--> {}", app.appId(), state,
+            LOG.debug("[Win32App][AppLifecycle] App with id: {} ({}): {} --{}--> {}", app.appId(), facts.role(), state,
                     event.getClass().getSimpleName(), t.to());
             state = t.to();
             AppEvent next = null;
@@ -110,7 +116,8 @@ final class AppPass {
             }
             if (state.endsPass()) {
                 return new Outcome(app, state, Optional.ofNullable(result), enteredGrs, Optional.ofNullable(nextRetry),
-                        stateChanged);
+                        stateChanged, Optional.ofNullable(lastRow).flatMap(AppStateTable.Row::enforcement)
+                                .map(EnforcementStateMessage::errorCode).or(() -> Optional.ofNullable(errorCode)));
             }
             if (next == null) {
                 throw new IllegalStateException("No event after " + t + " for app " + app);
@@ -299,9 +306,12 @@ final class AppPass {
                         : TargetingMethod.EgatTargetedApplication,
                 installContext(), targetType(), policy.assignmentFilterIds());
         AppStateTable.Row row = AppStateTable.of(r, ctx);
+        AppStateTable.Row previous = lastRow; // set when a finished pass is amended (see Win32AppLifecycle)
         lastRow = row;
-        Optional<ComplianceStateMessage> oldC = recorded.flatMap(Win32AppRecord::compliance);
-        Optional<EnforcementStateMessage> oldE = recorded.flatMap(Win32AppRecord::enforcement);
+        Optional<ComplianceStateMessage> oldC = previous != null ? Optional.of(previous.compliance())
+                : recorded.flatMap(Win32AppRecord::compliance);
+        Optional<EnforcementStateMessage> oldE = previous != null && previous.enforcement().isPresent()
+                ? previous.enforcement() : recorded.flatMap(Win32AppRecord::enforcement);
         boolean complianceChanged = !oldC.equals(Optional.of(row.compliance()));
         boolean enforcementChanged = row.enforcement().isPresent() && !oldE.equals(row.enforcement());
         s.reporting().logDeltas(app, oldC, oldE, row);
