@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.imelab.agent.cli.ExitCodes;
 import org.imelab.agent.cli.ImelabCommand;
-import org.imelab.agent.session.LoggedOnUsers;
+import org.imelab.agent.session.ForegroundAccount;
 import org.imelab.agent.session.SignedInUsers;
 import org.imelab.agent.session.UserSession;
 import org.imelab.registry.Registry;
@@ -49,7 +49,7 @@ public final class UsersCommand implements Callable<Integer> {
             LabUsersKey mapping = mapping(registry);
             List<UserSession> sessions;
             try {
-                sessions = new SignedInUsers(LoggedOnUsers.forThisMachine(), mapping).all();
+                sessions = new SignedInUsers(ForegroundAccount.forThisRun(), mapping).all();
             } catch (IOException e) {
                 spec.commandLine().getErr().println("imelab users: the logged-on users cannot be listed: "
                         + e.getMessage());

@@ -32,7 +32,7 @@ final class UserScopePolicies {
     static PolicySet forUser(PolicySet served) {
         Set<String> kept = new LinkedHashSet<>();
         for (Win32AppPolicy p : served.accepted()) {
-            if (p.id() != null && (!deviceOnly(p) || userContext(p))) {
+            if (p.id() != null && assignedToUser(p)) {
                 kept.add(p.id().toLowerCase(Locale.ROOT));
             }
         }
@@ -59,7 +59,16 @@ final class UserScopePolicies {
         return new PolicySet(out, served.rejected());
     }
 
-    private static boolean deviceOnly(Win32AppPolicy p) {
-        return p.targetType() == null || p.targetType() == TargetType.Device.code();
+    /**
+     * Assigned to the user, or a user-context app assigned to the device. An app the gateway sends
+     * only as a relative (TargetType None) is not the user's on its own: it comes along with an app
+     * that is, and otherwise stays with the device's scope.
+     */
+    private static boolean assignedToUser(Win32AppPolicy p) {
+        Integer target = p.targetType();
+        if (target == null || target == TargetType.None.code()) {
+            return false;
+        }
+        return target != TargetType.Device.code() || userContext(p);
     }
 }

@@ -56,6 +56,19 @@ class UserScopePoliciesTest {
     }
 
     @Test
+    void aRelativeOfTheDevicesAppsStaysWithTheDevice() {
+        String userApp = "d0000000-0000-4000-8000-000000000001";
+        String deviceParent = "d0000000-0000-4000-8000-000000000002";
+        String devicesDependency = "d0000000-0000-4000-8000-000000000003";
+        PolicySet served = new PolicySet(List.of(
+                app(userApp, TargetType.USER, USER, Intent.REQUIRED),
+                app(deviceParent, TargetType.DEVICE, SYSTEM, Intent.REQUIRED,
+                        new FlatDependency(0, deviceParent, devicesDependency, 0, 0)),
+                app(devicesDependency, TargetType.NONE, SYSTEM, Intent.NOT_TARGETED)), List.of());
+        assertEquals(List.of(userApp), ids(UserScopePolicies.forUser(served)));
+    }
+
+    @Test
     void onlyTheDevicesScopeLeavesUserContextAppsToTheUsers() {
         Win32AppPolicy userContext = app("c0000000-0000-4000-8000-000000000001", TargetType.DEVICE, USER,
                 Intent.REQUIRED);
