@@ -2,10 +2,13 @@ package org.imelab.agent.cli.apps;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.imelab.agent.win32app.engine.AvailableAppRequests;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.ime.Scope;
+import org.imelab.registry.ime.Win32AppStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +18,8 @@ import picocli.CommandLine.Option;
 public final class AppsInstallCommand extends AppRequestCommand {
 
     @Option(names = "--user", paramLabel = "OBJECTID", description = "The Entra user who asks (Company Portal runs "
-            + "as the user): the request is for that user's check-in. Default: the device's.")
+            + "as the user): the request is for that user's check-in. Default: the one scope that has the app "
+            + "(the device's when none or several have it).")
     String user;
 
     @Override
@@ -29,9 +33,19 @@ public final class AppsInstallCommand extends AppRequestCommand {
             return org.imelab.agent.cli.ExitCodes.REFUSED;
         }
         try (Registry registry = apps.root().openRegistry()) {
-            new AvailableAppRequests(registry, ImeLayout.at(apps.root().imeRoot())).request(scope, appId, Instant.now());
+            ImeLayout layout = ImeLayout.at(apps.root().imeRoot());
+            if (user == null) {
+                scope = onlyScopeWith(new Win32AppStore(registry, layout), appId).orElse(Scope.DEVICE);
+            }
+            new AvailableAppRequests(registry, layout).request(scope, appId, Instant.now());
         }
-        out.println("Install of app " + appId + " requested.");
+        out.println("Install of app " + appId + " requested" + (scope.isDevice() ? "." : " for user " + scope + "."));
         return requestCheckin(out);
+    }
+
+    /** Available apps usually reach users only: the scope the app was seen in, when that is one. */
+    private static Optional<Scope> onlyScopeWith(Win32AppStore store, String appId) {
+        List<Scope> with = store.scopes().stream().filter(s -> store.latest(s, appId).isPresent()).toList();
+        return with.size() == 1 ? Optional.of(with.get(0)) : Optional.empty();
     }
 }

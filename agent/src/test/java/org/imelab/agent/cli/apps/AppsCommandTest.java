@@ -151,4 +151,25 @@ class AppsCommandTest {
         assertEquals(2, imelab("apps", "install", ID, "--user", "alice"));
         assertTrue(err.toString().contains("must be a GUID"), err.toString());
     }
+
+    @Test
+    void installWithoutAUserGoesToTheOneScopeThatHasTheApp() {
+        Scope user = Scope.user("1a2b3c4d-0000-4000-8000-00000000a11c");
+        try (Registry r = open()) {
+            new ImeRegistry(r, ImeLayout.standard()).win32Apps().write(user, Win32AppKey.of(ID, 1),
+                    ComplianceStateMessage.of(Applicability.Applicable, ComplianceState.NotInstalled,
+                            DesiredState.Available, 0, TargetingMethod.EgatTargetedApplication, InstallContext.User,
+                            TargetType.User),
+                    new EnforcementStateMessage(EnforcementState.NotAttempted, 0,
+                            TargetingMethod.EgatTargetedApplication),
+                    Instant.parse("2026-11-22T08:00:00Z"));
+        }
+        assertEquals(0, imelab("apps", "install", ID), err.toString());
+        assertTrue(out.toString().contains("for user " + user), out.toString());
+        try (Registry r = open()) {
+            AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
+            assertTrue(requests.requested(user, ID).isPresent());
+            assertTrue(requests.requested(Scope.DEVICE, ID).isEmpty());
+        }
+    }
 }
