@@ -183,7 +183,7 @@ public final class LabDefinitionReader {
             assignments.add(LabAssignment.include(LabTarget.parse(targets.get(i).asText(null), at + ".targets[" + i + "]")));
         }
         String appId = id.asText().toLowerCase(Locale.ROOT);
-        List<GraphWin32LobApp.Relationship> relationships = sideCarRelationships(node.get("FlatDependencies"), appId,
+        List<GraphWin32LobApp.Relationship> relationships = SideCarRelations.of(node.get("FlatDependencies"), appId,
                 at + ".sideCar.FlatDependencies");
         ObjectNode windows = node.deepCopy();
         ObjectNode other = overlay == null ? windows : merge(windows, (ObjectNode) overlay);
@@ -193,38 +193,6 @@ public final class LabDefinitionReader {
         }
         return new LabApp(appId, version.intValue(), node.path("Name").asText(""), new LabApp.Source.SideCar(windows),
                 new LabApp.Source.SideCar(other), assignments, relationships, content, schedule, esp, faults);
-    }
-
-    /**
-     * The app's own relations in its SideCar {@code FlatDependencies}: the entries whose AppId is the
-     * app name the relatives the lab serves with it, so their ChildId and Action must be usable (a
-     * GUID; an integer: 0 detect, 10 install, 100 update, 110 replace). Any other integer Action is
-     * served as written, for labs that test the agent's refusal of an unknown relation.
-     */
-    private static List<GraphWin32LobApp.Relationship> sideCarRelationships(JsonNode deps, String appId, String at)
-            throws LabDefinitionException {
-        List<GraphWin32LobApp.Relationship> out = new ArrayList<>();
-        if (deps == null || !deps.isArray()) {
-            return out;
-        }
-        for (int i = 0; i < deps.size(); i++) {
-            JsonNode d = deps.get(i);
-            if (!d.isObject() || !appId.equalsIgnoreCase(d.path("AppId").asText())) {
-                continue;
-            }
-            String itemAt = at + "[" + i + "]";
-            if (!Win32AppPolicyValidator.isGuid(d.path("ChildId").asText(null))) {
-                throw new LabDefinitionException(itemAt + ".ChildId", "must be the GUID of the related app");
-            }
-            JsonNode action = d.get("Action");
-            if (action == null || !action.isIntegralNumber() || !action.canConvertToInt()) {
-                throw new LabDefinitionException(itemAt + ".Action", "must be an integer: 0 (dependency, detect only), "
-                        + "10 (dependency, install), 100 (supersedence, update) or 110 (supersedence, replace)");
-            }
-            out.add(new GraphWin32LobApp.Relationship(d.get("ChildId").asText().toLowerCase(Locale.ROOT),
-                    action.intValue()));
-        }
-        return out;
     }
 
     private static ObjectNode scheduleNode(StartDeadlineEx s) {
