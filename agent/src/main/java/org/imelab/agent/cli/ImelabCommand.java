@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
             LabGatewayCommand.class,
             EnrollCommand.class,
             InventoryCommand.class,
+            org.imelab.agent.cli.users.UsersCommand.class,
         })
 public final class ImelabCommand implements Callable<Integer> {
 

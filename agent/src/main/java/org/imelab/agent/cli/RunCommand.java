@@ -12,6 +12,7 @@ import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
+import org.imelab.agent.session.ForegroundAccount;
 import org.imelab.agent.ipc.IpcServer;
 import java.util.OptionalInt;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.imelab.agent.device.DeviceNames;
 import org.imelab.agent.enroll.GatewayTrust;
 import org.imelab.agent.enroll.LabTrust;
 import org.imelab.registry.ime.LabEnrollmentKey;
+import org.imelab.registry.ime.LabUsersKey;
 import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.inventory.GatewayInventoryUploader;
 import org.imelab.agent.inventory.InstalledProgramsSource;
@@ -141,6 +143,7 @@ public final class RunCommand implements Callable<Integer> {
                 console.line(scheduler.now(), (enrolled.reused() ? "enrolled as device " : "enrolled now as device ")
                         + enrolled.deviceId() + " (" + deviceName + "), MDM certificate "
                         + enrolled.certificate().thumbprint());
+                signInAsLabUser(embedded, registry, config, console, scheduler);
                 sideCarUrl = embedded.gateway().sideCarUrl();
                 trust = embedded.trust();
                 notifyUrl = embedded.notifyUrl();
@@ -167,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
                                 console.line(scheduler.now(), "  downloading " + name + ": " + megabytes(bytes)
                                         + (total > 0 ? " of " + megabytes(total) : ""));
                             }
-                        });
+                        }, ForegroundAccount.forThisRun());
                 afterStop.add(0, device);
                 console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
                         + "; using " + device.certificate().thumbprint());
@@ -179,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
             if (device != null) {
                 DeviceStack d = device;
                 String pushUrl = notifyUrl;
-                agent[0].addObserver(new WorkloadWakeUps(scheduler, d.engine()::nextDue, agent[0]::triggers));
+                agent[0].addObserver(new WorkloadWakeUps(scheduler, d::nextDue, agent[0]::triggers));
                 // inventory: a delta at start and every 24 h, full the first time and every 7 days
                 agent[0].withInventory(InventoryWorkload.forDaemon(InstalledProgramsSource.forRegistry(registry), registry,
                         config.layout(), new GatewayInventoryUploader(d.client(), new SideCarJson(), scheduler.clock()),
@@ -226,6 +229,28 @@ public final class RunCommand implements Callable<Integer> {
             err.println("imelab run: " + e.getMessage() + "; stop it first, or use another --home");
             return ExitCodes.FAILURE;
         }
+    }
+
+    /**
+     * The lab has no Entra sign-in: when its file names one user, the account running the agent is
+     * signed in as that user (unless it already is someone), so its user check-in gets the user's
+     * apps while it is logged on. {@code imelab users sign-out} undoes it.
+     */
+    private static void signInAsLabUser(EmbeddedLab lab, Registry registry, AgentConfig config, ConsoleReporter console,
+            ExecutorScheduler scheduler) {
+        Optional<String> user = lab.onlyUser();
+        String account = System.getProperty("user.name", "");
+        if (user.isEmpty() || account.isBlank()) {
+            return;
+        }
+        LabUsersKey users = new LabUsersKey(registry, config.layout());
+        Optional<String> already = users.userObjectId(account);
+        if (already.isEmpty()) {
+            users.signIn(account, user.get());
+        }
+        console.line(scheduler.now(), "account " + account + " is signed in as user " + already.orElse(user.get())
+                + (already.isEmpty() ? " (the lab's user)" : "") + "; it gets a user check-in while logged on "
+                + "(imelab users)");
     }
 
     private static String megabytes(long bytes) {

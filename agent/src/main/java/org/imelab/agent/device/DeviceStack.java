@@ -22,6 +22,12 @@ import org.imelab.agent.gateway.GatewayClient;
 import org.imelab.agent.gateway.LabPushListener;
 import org.imelab.agent.gateway.PushNotifications;
 import org.imelab.agent.gateway.SideCarCheckin;
+import org.imelab.agent.gateway.UserCheckins;
+import org.imelab.agent.session.LoggedOnUsers;
+import org.imelab.agent.session.SignedInUsers;
+import org.imelab.certpicker.mdm.LabTenant;
+import org.imelab.gateway.lab.LabUserToken;
+import org.imelab.registry.ime.LabUsersKey;
 import org.imelab.agent.sync.CheckinHandler;
 import org.imelab.agent.sync.CheckinTriggers;
 import org.imelab.agent.time.PeriodicJob;
@@ -36,11 +42,13 @@ import org.imelab.agent.win32app.exec.InstallerRunner;
 import org.imelab.agent.win32app.report.ReportingManager;
 import org.imelab.agent.win32app.rules.DetectionEvaluator;
 import org.imelab.agent.win32app.rules.DeviceFacts;
+import org.imelab.agent.win32app.rules.MsiProducts;
 import org.imelab.agent.win32app.rules.RequirementEvaluator;
 import org.imelab.agent.win32app.rules.ScriptHost;
 import org.imelab.agent.win32app.rules.SystemDeviceFacts;
 import org.imelab.agent.win32app.rules.UninstallKeyMsiProducts;
 import org.imelab.agent.win32app.rules.WindowsPaths;
+import org.imelab.agent.win32app.rules.windows.WindowsInstallerMsiProducts;
 import org.imelab.agent.win32app.sidecar.SideCarWin32AppService;
 import org.imelab.certpicker.CertificateSource;
 import org.imelab.certpicker.CertificateSources;
@@ -77,6 +85,7 @@ public final class DeviceStack implements AutoCloseable {
     private final MdmCandidate certificate;
     private final GatewayClient client;
     private final Win32AppEngine engine;
+    private final UserEngines userEngines;
     private final SideCarCheckin checkin;
     private final PushNotifications notifications = new PushNotifications();
     private final OkHttpClient cdn;
@@ -107,6 +116,16 @@ public final class DeviceStack implements AutoCloseable {
     /** @param downloads told how content downloads advance (the console of {@code imelab run}) */
     public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
             X509TrustManager trust, String deviceName, DownloadProgress downloads) throws IOException {
+        this(home, registry, layout, scheduler, sideCarUrl, trust, deviceName, downloads, LoggedOnUsers.forThisMachine());
+    }
+
+    /**
+     * @param loggedOn who is logged on (the operating system's sessions); each one signed in as an
+     *                 Entra user ({@code imelab users sign-in}) gets a user check-in after the device's
+     */
+    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
+            X509TrustManager trust, String deviceName, DownloadProgress downloads, LoggedOnUsers loggedOn)
+            throws IOException {
         this.downloads = downloads;
         this.scheduler = scheduler;
         InstantSource clock = scheduler.clock();
@@ -132,9 +151,14 @@ public final class DeviceStack implements AutoCloseable {
                 Backoff.DEFAULT, RandomGenerator.getDefault(), json);
         cdn = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trust)
                 .readTimeout(5, TimeUnit.MINUTES).build();
-        engine = newEngine(home, registry, layout, clock, source);
+        Win32AppServices services = newServices(home, registry, layout, clock, source);
+        engine = new Win32AppEngine(services);
+        userEngines = new UserEngines(new SignedInUsers(loggedOn, new LabUsersKey(registry, layout)),
+                user -> new Win32AppEngine(services, user));
+        String tenant = certificate.intune().tenantId().orElse(LabTenant.TENANT_ID).toString();
         checkin = new SideCarCheckin(client, json, engine, notifications,
-                () -> Optional.of(certificate.thumbprint()));
+                () -> Optional.of(certificate.thumbprint()),
+                new UserCheckins(userEngines, user -> LabUserToken.bearer(user.userObjectId(), tenant), json));
     }
 
     private static SSLContext mutualTls(X509ExtendedKeyManager keys, X509TrustManager trust) throws IOException {
@@ -145,7 +169,7 @@ public final class DeviceStack implements AutoCloseable {
         }
     }
 
-    private Win32AppEngine newEngine(DataHome home, Registry registry, ImeLayout layout, InstantSource clock,
+    private Win32AppServices newServices(DataHome home, Registry registry, ImeLayout layout, InstantSource clock,
             CertificateSource source) throws IOException {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         Path drive = home.root().resolve("device");
@@ -154,7 +178,8 @@ public final class DeviceStack implements AutoCloseable {
         ScriptHost scripts = new ScriptHost(home.root().resolve("Content").resolve("DetectionScripts"), windows,
                 paths.environment(), ScriptHost.DEFAULT_TIMEOUT);
         DeviceFacts facts = SystemDeviceFacts.forThisMachine(registry, windows ? Path.of("C:\\") : drive);
-        UninstallKeyMsiProducts msi = new UninstallKeyMsiProducts(registry);
+        // on Windows, Windows Installer answers (it also knows per-user products); elsewhere the Uninstall keys
+        MsiProducts msi = windows ? new WindowsInstallerMsiProducts() : new UninstallKeyMsiProducts(registry);
         PrivateKey key = source.privateKeyEntry(certificate.certificate())
                 .orElseThrow(() -> new IOException("The device certificate's private key cannot be used"))
                 .getPrivateKey();
@@ -171,7 +196,7 @@ public final class DeviceStack implements AutoCloseable {
                         new SafeUnzipper(), downloads),
                 InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
                 new LabPolicyFaults(), clock, settings);
-        return new Win32AppEngine(services);
+        return services;
     }
 
     /**
@@ -200,6 +225,17 @@ public final class DeviceStack implements AutoCloseable {
 
     public Win32AppEngine engine() {
         return engine;
+    }
+
+    /** The engines of the logged-on users seen at the last check-in. */
+    public UserEngines userEngines() {
+        return userEngines;
+    }
+
+    /** The earliest work due in any scope (the device's or a logged-on user's), for the wake-ups. */
+    public Optional<Instant> nextDue() {
+        return java.util.stream.Stream.of(engine.nextDue(), userEngines.nextDue()).flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
     public GatewayClient client() {

@@ -64,6 +64,12 @@ public final class EmbeddedLab implements AutoCloseable {
         return enrollment.ensure(gateway.baseUrl(), gateway.caCertificate(), trust, deviceName, now);
     }
 
+    /** The lab's user, when its file names exactly one (as the sample lab does). */
+    public java.util.Optional<String> onlyUser() {
+        java.util.List<String> users = gateway.users();
+        return users.size() == 1 ? java.util.Optional.of(users.getFirst()) : java.util.Optional.empty();
+    }
+
     public LabGateway gateway() {
         return gateway;
     }

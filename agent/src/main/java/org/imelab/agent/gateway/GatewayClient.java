@@ -131,6 +131,16 @@ public final class GatewayClient implements AutoCloseable {
      */
     public CompletableFuture<SideCarGatewaySession> session(RequestContentType type, String payload,
             CheckinReason reason, CheckinReasonPayload reasonPayload) {
+        return session(type, payload, reason, reasonPayload, null);
+    }
+
+    /**
+     * Opens one session for a user: {@code authorization} is the user's token header value
+     * ({@code Bearer ...}, the "SideCar WAM token"); null for a device (userless) session. The
+     * token is never logged.
+     */
+    public CompletableFuture<SideCarGatewaySession> session(RequestContentType type, String payload,
+            CheckinReason reason, CheckinReasonPayload reasonPayload, String authorization) {
         CompletableFuture<SideCarGatewaySession> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(cancelled(type));
@@ -140,11 +150,14 @@ public final class GatewayClient implements AutoCloseable {
         String body = json.writeSession(SideCarGatewaySession.request(id, type, payload, clientInfo, reason,
                 reasonPayload));
         // a PUT of the same session id is idempotent, so a retry may repeat it as is
-        Request request = new Request.Builder()
+        Request.Builder builder = new Request.Builder()
                 .url(SideCarUrls.session(sideCarUrl, id))
                 .put(RequestBody.create(body, JSON))
-                .header("Accept", "application/json")
-                .build();
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        Request request = builder.build();
         attempt(type, request, 0, result);
         return result;
     }

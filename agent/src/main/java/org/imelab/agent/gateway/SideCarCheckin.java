@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SideCarCheckin implements CheckinHandler {
     /** Win32 app lines, {@code Get policies} among them, are AppWorkload.log's since the 2408 split. */
     private static final Logger appWorkload = LoggerFactory.getLogger("ime.AppWorkload");
+    private static final Logger ime = LoggerFactory.getLogger("ime.IntuneManagementExtension");
 
     private final GatewayClient client;
     private final SideCarJson json;
@@ -38,10 +39,18 @@ public final class SideCarCheckin implements CheckinHandler {
     private final Win32AppWorkload workload;
     private final PushNotifications notifications;
     private final Supplier<Optional<String>> certificateThumbprint;
+    private final UserCheckins users;
 
     /** @param certificateThumbprint the certificate the client authenticates with, for {@code imelab status} */
     public SideCarCheckin(GatewayClient client, SideCarJson json, Win32AppWorkload workload,
             PushNotifications notifications, Supplier<Optional<String>> certificateThumbprint) {
+        this(client, json, workload, notifications, certificateThumbprint, UserCheckins.NONE);
+    }
+
+    /** @param users the logged-on users checked in for after the device, each with the user's token */
+    public SideCarCheckin(GatewayClient client, SideCarJson json, Win32AppWorkload workload,
+            PushNotifications notifications, Supplier<Optional<String>> certificateThumbprint, UserCheckins users) {
+        this.users = users;
         this.client = client;
         this.json = json;
         this.parser = new Win32AppPolicyParser(json);
@@ -58,6 +67,7 @@ public final class SideCarCheckin implements CheckinHandler {
                 : CheckinReasonPayload.none();
         String gateway = client.sideCarUrl();
         Optional<String> thumbprint = certificateThumbprint.get();
+        ime.info("Userless session, skip UserToken for device check-in");
         appWorkload.info("[Win32App] Requesting required apps");
         SideCarGatewaySession answer;
         try {
@@ -85,7 +95,11 @@ public final class SideCarCheckin implements CheckinHandler {
             summary += "; " + policies.rejected().size() + " malformed polic"
                     + (policies.rejected().size() == 1 ? "y" : "ies") + " rejected";
         }
-        return withInterval(CheckinOutcome.success(summary), answer).withConnection(gateway, thumbprint.orElse(null));
+        UserCheckins.Result perUser = users.checkIn(client, parser, reason, request);
+        CheckinOutcome outcome = perUser.summary().isEmpty() ? CheckinOutcome.success(summary)
+                : new CheckinOutcome(perUser.success(), summary + "; " + perUser.summary(), Optional.empty(),
+                        Optional.empty(), Optional.empty());
+        return withInterval(outcome, answer).withConnection(gateway, thumbprint.orElse(null));
     }
 
     private static CheckinOutcome withInterval(CheckinOutcome outcome, SideCarGatewaySession answer) {

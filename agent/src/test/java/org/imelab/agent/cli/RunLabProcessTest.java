@@ -110,7 +110,9 @@ class RunLabProcessTest {
             daemon.await(l -> l.contains("client certificate check: 1 usable MDM certificate"), "for the checker");
             daemon.await(l -> l.contains("check-in 1 (service start)"), "for the start check-in");
             String first = daemon.await(l -> l.contains("check-in 1 done"), "for the start check-in's end");
-            assertTrue(first.contains("5 installed, 1 waiting retry, 1 failed, 1 not applicable"), first);
+            assertTrue(first.contains("6 installed, 1 waiting retry, 1 failed, 1 not applicable"), first);
+            // the retired tool and the replaced old version; the detect-only dependency and the app needing it
+            assertTrue(first.contains("2 not present, 2 not attempted"), first);
 
             // a second daemon on the same home is refused before it starts a gateway or enrolls
             Child second = new Child("run", "--lab", "--start-delay", "0");
@@ -155,9 +157,23 @@ class RunLabProcessTest {
             assertEquals("Installed (1)", apps.get("imelab Sample - With dependency").get("Compliance").asText());
             assertEquals("MinimumLogicalProcessorCountNotMet (1004)",
                     apps.get("imelab Sample - Requirement not met").get("Applicability").asText());
+            assertEquals("NotAttemptedAutoInstallOff (6004)",
+                    apps.get("imelab Sample - Detect-only dependency").get("Enforcement").asText());
+            assertEquals("NotAttemptedDependencyWithAutoInstallOff (6005)",
+                    apps.get("imelab Sample - Needs detect-only dependency").get("Enforcement").asText());
+            assertEquals("SuccessAppRemovedBySupersedence (1016)",
+                    apps.get("imelab Sample - Old version").get("Enforcement").asText());
+            assertEquals("Success (1000)", apps.get("imelab Sample - New version").get("Enforcement").asText());
             JsonNode retired = apps.get("imelab Sample - Retired tool");
             assertEquals("RequiredUninstall", retired.get("Intent").asText());
             assertEquals("NotInstalled (2)", retired.get("Compliance").asText());
+
+            // the sample lab names one user: the account running the agent is signed in as it
+            assertTrue(daemon.seen.stream().anyMatch(l -> l.contains("is signed in as user "
+                    + "5a3b1e00-0000-4000-8000-00000000a5e1 (the lab's user)")), String.join("\n", daemon.seen));
+            String users = imelab(new StringWriter(), "users");
+            assertTrue(users.lines().anyMatch(l -> l.contains(System.getProperty("user.name"))
+                    && l.contains("5a3b1e00-0000-4000-8000-00000000a5e1")), users);
 
             daemon.process.toHandle().destroy(); // SIGTERM
             assertTrue(daemon.process.waitFor(60, TimeUnit.SECONDS), "the agent exits on SIGTERM");

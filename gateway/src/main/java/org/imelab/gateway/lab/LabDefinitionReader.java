@@ -182,16 +182,9 @@ public final class LabDefinitionReader {
         for (int i = 0; i < targets.size(); i++) {
             assignments.add(LabAssignment.include(LabTarget.parse(targets.get(i).asText(null), at + ".targets[" + i + "]")));
         }
-        List<GraphWin32LobApp.Relationship> relationships = new ArrayList<>();
-        JsonNode deps = node.get("FlatDependencies");
         String appId = id.asText().toLowerCase(Locale.ROOT);
-        for (int i = 0; deps != null && deps.isArray() && i < deps.size(); i++) {
-            JsonNode d = deps.get(i);
-            if (appId.equalsIgnoreCase(d.path("AppId").asText()) && d.path("ChildId").isTextual()) {
-                relationships.add(new GraphWin32LobApp.Relationship(
-                        d.get("ChildId").asText().toLowerCase(Locale.ROOT), d.path("Action").asInt(10)));
-            }
-        }
+        List<GraphWin32LobApp.Relationship> relationships = SideCarRelations.of(node.get("FlatDependencies"), appId,
+                at + ".sideCar.FlatDependencies");
         ObjectNode windows = node.deepCopy();
         ObjectNode other = overlay == null ? windows : merge(windows, (ObjectNode) overlay);
         if (schedule != null) {

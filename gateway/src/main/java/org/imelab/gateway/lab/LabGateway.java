@@ -154,6 +154,26 @@ public final class LabGateway implements AutoCloseable {
         return lab.reports().appResults(deviceId);
     }
 
+    /**
+     * The users the lab file names (group members and {@code user:} targets), by object id in file
+     * order: the lab's stand-in for its tenant's users, for an agent to sign an account in as one.
+     */
+    public List<String> users() {
+        LabDefinition def = lab.definitions().current();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        def.groups().values().forEach(g -> g.members().forEach(m -> {
+            if (m instanceof LabTarget.User u) {
+                out.add(u.objectId().toLowerCase(java.util.Locale.ROOT));
+            }
+        }));
+        def.apps().forEach(a -> a.assignments().forEach(x -> {
+            if (x.target() instanceof LabTarget.User u) {
+                out.add(u.objectId().toLowerCase(java.util.Locale.ROOT));
+            }
+        }));
+        return List.copyOf(out);
+    }
+
     /** The device's Discovered Apps, built from its full and delta inventories. */
     public List<InventoryReport.InventoryEntry> discoveredApps(String deviceId) {
         return lab.reports().discoveredApps(deviceId);

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The sample lab that ships with imelab ({@code sample-lab.json} and its {@code sample-lab/}
  * folder of installers and detection scripts): one app for every path of the Win32 app engine
- * (success, retry code, failure, soft and hard reboot, dependency, requirement not met, deadline,
- * available, uninstall), for Windows and for other systems. The files live in the jar; a lab
+ * (success, retry code, failure, soft and hard reboot, dependency, detect-only dependency,
+ * supersedence by replace, requirement not met, deadline, available, uninstall), for Windows and for other systems. The files live in the jar; a lab
  * gateway needs them on disk (it packs the content folder), so they are copied out first.
  */
 public final class SampleLab {

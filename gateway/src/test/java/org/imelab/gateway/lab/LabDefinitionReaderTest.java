@@ -72,6 +72,27 @@ class LabDefinitionReaderTest {
     }
 
     @Test
+    void sideCarRelationsKeepTheirActionAndAreChecked() throws Exception {
+        String parent = "{\"sideCar\":{\"Id\":\"a0000000-0000-4000-8000-00000000000a\",\"Version\":1,\"FlatDependencies\":["
+                + "{\"Action\":ACTION,\"AppId\":\"A0000000-0000-4000-8000-00000000000A\",\"ChildId\":\"CHILD\",\"Type\":0,\"Level\":0}]},"
+                + "\"targets\":[\"allDevices\"]}";
+        String child = ",{\"sideCar\":{\"Id\":\"b0000000-0000-4000-8000-00000000000b\",\"Version\":1,\"Intent\":0},"
+                + "\"targets\":[\"allDevices\"]}";
+        String guid = "B0000000-0000-4000-8000-00000000000B";
+        for (int action : new int[] {0, 10, 100, 110}) {
+            LabDefinition def = read("{\"apps\":[" + parent.replace("ACTION", "" + action).replace("CHILD", guid) + child + "]}");
+            assertEquals(action, def.apps().getFirst().relationships().getFirst().action());
+            assertEquals("b0000000-0000-4000-8000-00000000000b", def.apps().getFirst().relationships().getFirst().childId());
+        }
+        assertTrue(error("{\"apps\":[" + parent.replace("ACTION", "\"replace\"").replace("CHILD", guid) + child + "]}")
+                .startsWith("apps[0].sideCar.FlatDependencies[0].Action: must be an integer"));
+        assertTrue(error("{\"apps\":[" + parent.replace("\"Action\":ACTION,", "").replace("CHILD", guid) + child + "]}")
+                .startsWith("apps[0].sideCar.FlatDependencies[0].Action:"));
+        assertTrue(error("{\"apps\":[" + parent.replace("ACTION", "110").replace("CHILD", "old-app") + child + "]}")
+                .startsWith("apps[0].sideCar.FlatDependencies[0].ChildId: must be the GUID"));
+    }
+
+    @Test
     void mistakesAreNamedByTheirPath() {
         assertTrue(error("{\"aps\":[]}").startsWith("aps: unknown key"));
         assertTrue(error("{\"apps\":[" + graphApp(",\"returnCodes\":[{\"returnCode\":1,\"type\":\"sometimes\"}]") + "]}")

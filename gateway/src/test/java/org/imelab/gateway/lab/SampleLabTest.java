@@ -12,15 +12,19 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.imelab.gateway.protocol.RequestContentType;
 import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.gateway.protocol.win32.Detection;
+import org.imelab.gateway.protocol.win32.FlatDependency;
 import org.imelab.gateway.protocol.win32.Intent;
 import org.imelab.gateway.protocol.win32.PolicySet;
 import org.imelab.gateway.protocol.win32.ReturnCodeType;
+import org.imelab.gateway.protocol.win32.RunAs;
+import org.imelab.gateway.protocol.win32.TargetType;
 import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.gateway.protocol.win32.Win32AppPolicyParser;
 import org.junit.jupiter.api.Test;
@@ -50,7 +54,7 @@ class SampleLabTest {
     void everyPathOfTheEngineIsThereForWindowsAndOthers() throws Exception {
         for (boolean windows : new boolean[] {true, false}) {
             Map<String, Win32AppPolicy> apps = served(windows);
-            assertEquals(11, apps.size());
+            assertEquals(15, apps.size());
             Set<ReturnCodeType> outcomes = EnumSet.noneOf(ReturnCodeType.class);
             for (Win32AppPolicy p : apps.values()) {
                 String[] args = p.installCommandLine().split(" ");
@@ -66,6 +70,15 @@ class SampleLabTest {
             Win32AppPolicy withDependency = apps.get("imelab Sample - With dependency");
             assertEquals(apps.get("imelab Sample - Dependency").id(), withDependency.dependencies().getFirst().childId());
             assertEquals(Intent.NOT_TARGETED, apps.get("imelab Sample - Dependency").intentKind().orElseThrow());
+            // the relation kinds travel as FlatDependencies Actions: 0 detect only, 110 replace
+            Win32AppPolicy needsDetectOnly = apps.get("imelab Sample - Needs detect-only dependency");
+            assertEquals(List.of(new FlatDependency(0, needsDetectOnly.id(),
+                    apps.get("imelab Sample - Detect-only dependency").id(), 0, 0)), needsDetectOnly.flatDependencies());
+            Win32AppPolicy newVersion = apps.get("imelab Sample - New version");
+            assertEquals(List.of(new FlatDependency(110, newVersion.id(), apps.get("imelab Sample - Old version").id(), 0,
+                    0)), newVersion.flatDependencies());
+            assertEquals(Intent.NOT_TARGETED, apps.get("imelab Sample - Old version").intentKind().orElseThrow());
+            assertEquals(Intent.NOT_TARGETED, apps.get("imelab Sample - Detect-only dependency").intentKind().orElseThrow());
             assertEquals(4096, apps.get("imelab Sample - Requirement not met").requirementRules().minimumNumberOfProcessors());
             assertEquals(START.plusSeconds(7200),
                     apps.get("imelab Sample - Deadline").startDeadlineEx().deadlineInstant().orElseThrow());
@@ -73,6 +86,26 @@ class SampleLabTest {
             assertEquals(Intent.UNINSTALL, apps.get("imelab Sample - Retired tool").intentKind().orElseThrow());
             assertEquals(windows ? "uninstall.cmd retired" : "sh uninstall.sh retired",
                     apps.get("imelab Sample - Retired tool").uninstallCommandLine());
+        }
+    }
+
+    @Test
+    void theLabUserGetsTheUserContextAppAndTheDeviceDoesNot() throws Exception {
+        LabDefinition def = new LabDefinitionReader(json).read(SampleLab.extractTo(dir.resolve("lab")), START);
+        LabPolicyBuilder builder = new LabPolicyBuilder(json);
+        String user = "5a3b1e00-0000-4000-8000-00000000a5e1";
+        for (String session : new String[] {user, null}) {
+            DeviceContext ctx = new DeviceContext("11111111-0000-4000-8000-000000000001", "LAB-PC", session, false);
+            PolicySet set = new Win32AppPolicyParser(json).parse(builder.write(builder.policies(def, ctx,
+                    RequestContentType.REQUEST_APPLICATION)));
+            Optional<Win32AppPolicy> app = set.accepted().stream()
+                    .filter(p -> p.name().equals("imelab Sample - User app")).findFirst();
+            assertEquals(session != null, app.isPresent(), "served to the lab user's session only");
+            app.ifPresent(p -> {
+                assertEquals(RunAs.USER, p.installEx().runAsKind().orElseThrow());
+                assertEquals(TargetType.USER, p.targetTypeKind().orElseThrow());
+                assertEquals("sh install.sh user-app 0", p.installCommandLine());
+            });
         }
     }
 
@@ -138,6 +171,11 @@ class SampleLabTest {
         assertEquals(1, exit(run(content, programData, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
         assertEquals(0, exit(run(content, programData, "sh", "install.sh", "dependency-child", "0")));
         assertEquals(0, exit(run(content, programData, "sh", "install.sh", "with-dependency", "0", "dependency-child")));
+
+        // the new version refuses to install until the old one's uninstaller has run (replace)
+        assertEquals(1, exit(run(content, programData, "sh", "install.sh", "new-version", "0", "old-version.removed")));
+        assertEquals(0, exit(run(content, programData, "sh", "uninstall.sh", "old-version")));
+        assertEquals(0, exit(run(content, programData, "sh", "install.sh", "new-version", "0", "old-version.removed")));
 
         // the retired tool counts as installed until its uninstaller leaves retired.removed
         assertFalse(Files.exists(markers.resolve("retired.removed")));

@@ -25,6 +25,7 @@ import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.ime.ImeRegistry;
 import org.imelab.registry.ime.ImeTime;
 import org.imelab.registry.ime.Intent;
+import org.imelab.registry.ime.LabUsersKey;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.Win32AppRecord;
 import picocli.CommandLine.Command;
@@ -64,9 +65,12 @@ public final class AppsCommand implements Callable<Integer> {
                 out.println("No Win32 app state recorded yet.");
             } else {
                 for (Map<String, Object> r : rows) {
-                    out.println(r.get("AppId") + "_" + r.get("Version") + "  " + r.get("Name"));
+                    out.println(r.get("AppId") + "_" + r.get("Version") + "  " + r.get("Name") + "  ["
+                            + ("device".equals(r.get("Scope")) ? "device" : "user " + r.get("Scope")
+                            + (r.get("Account") == null ? "" : " (" + r.get("Account") + ")")) + "]");
                     r.forEach((k, v) -> {
-                        if (!k.equals("AppId") && !k.equals("Version") && !k.equals("Name")) {
+                        if (!k.equals("AppId") && !k.equals("Version") && !k.equals("Name") && !k.equals("Scope")
+                                && !k.equals("Account")) {
                             out.printf("    %-22s %s%n", k, v == null ? "" : v);
                         }
                     });
@@ -79,6 +83,7 @@ public final class AppsCommand implements Callable<Integer> {
     /** The decoded rows, in scope then app order. */
     public static List<Map<String, Object>> rows(ImeRegistry ime, Instant now) {
         AppCatalog catalog = new AppCatalog(ime.registry(), ime.layout());
+        List<LabUsersKey.SignedIn> accounts = new LabUsersKey(ime.registry(), ime.layout()).all();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Scope scope : ime.win32Apps().scopes()) {
             for (Win32AppRecord r : ime.win32Apps().readAll(scope)) {
@@ -90,6 +95,9 @@ public final class AppsCommand implements Callable<Integer> {
                 m.put("Version", r.app().version());
                 m.put("Name", info.map(AppCatalog.Entry::name).orElse("(unknown)"));
                 m.put("Scope", scope.isDevice() ? "device" : scope.id());
+                // the account signed in as the scope's user, if one still is
+                m.put("Account", accounts.stream().filter(a -> a.userObjectId().equals(scope.id()))
+                        .map(LabUsersKey.SignedIn::account).findFirst().orElse(null));
                 m.put("Intent", info.flatMap(i -> Intent.ofCode(i.intent())).map(Enum::name).orElse(null));
                 m.put("Detection", c.map(x -> x.complianceState() == ComplianceState.Installed ? "Detected"
                         : "NotDetected").orElse(null));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.imelab.agent.session.UserSession;
 import org.imelab.agent.win32app.content.ContentLocation;
 import org.imelab.agent.win32app.content.ContentStager;
 import org.imelab.agent.win32app.exec.InstallerOutcome;
@@ -50,7 +51,7 @@ final class AppPass {
 
     /** How the pass ended, for the subgraph: its final state and whether it wants the GRS. */
     record Outcome(AppRef app, AppState state, Optional<AppResult> result, boolean enteredGrs,
-            Optional<Instant> nextRetry, boolean stateChanged) {
+            Optional<Instant> nextRetry, boolean stateChanged, Optional<Integer> errorCode) {
     }
 
     private final Win32AppServices s;
@@ -63,6 +64,8 @@ final class AppPass {
     private final boolean hadRetryState;
     private final Optional<AppFaults.Fault> fault;
     private AppFacts facts;
+    /** The user a user-context installer runs as: the scope's logged-on user; null in the device's scope. */
+    private final UserSession user;
 
     private Applicability applicability = Applicability.Applicable;
     private Integer errorCode;
@@ -76,7 +79,8 @@ final class AppPass {
     private AppStateTable.Row lastRow;
 
     AppPass(Win32AppServices s, Win32AppPolicy policy, AppRef app, Scope scope, boolean dependencyOnly,
-            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts) {
+            Optional<Win32AppRecord> recorded, boolean hadRetryState, AppFacts facts, Optional<Integer> relativeError,
+            UserSession user) {
         this.s = s;
         this.policy = policy;
         this.app = app;
@@ -87,6 +91,12 @@ final class AppPass {
         this.hadRetryState = hadRetryState;
         this.facts = facts;
         this.fault = s.faults().forPolicy(policy);
+        this.user = user;
+        // a successor blocked by its superseded app carries that app's error; 1009 is known before detection
+        this.errorCode = relativeError.orElse(null);
+        if (facts.role() == AppFacts.Role.SUCCESSORS_NOT_APPLICABLE) {
+            this.applicability = Applicability.NotTargetedAndSupersedingAppsNotApplicable;
+        }
     }
 
     Outcome run(AppState start, AppEvent first) {
@@ -94,7 +104,7 @@ final class AppPass {
         AppEvent event = first;
         while (true) {
             Transition t = Win32AppLifecycle.next(state, event, facts);
-            LOG.debug("[Win32App][AppLifecycle] App {}: {} --{}--> {}", app.appId(), state,
+            LOG.debug("[Win32App][AppLifecycle] App with id: {} ({}): {} --{}--> {}", app.appId(), facts.role(), state,
                     event.getClass().getSimpleName(), t.to());
             state = t.to();
             AppEvent next = null;
@@ -106,7 +116,8 @@ final class AppPass {
             }
             if (state.endsPass()) {
                 return new Outcome(app, state, Optional.ofNullable(result), enteredGrs, Optional.ofNullable(nextRetry),
-                        stateChanged);
+                        stateChanged, Optional.ofNullable(lastRow).flatMap(AppStateTable.Row::enforcement)
+                                .map(EnforcementStateMessage::errorCode).or(() -> Optional.ofNullable(errorCode)));
             }
             if (next == null) {
                 throw new IllegalStateException("No event after " + t + " for app " + app);
@@ -204,6 +215,9 @@ final class AppPass {
 
     private AppEvent download() {
         LOG.info("[Win32App] ===Step=== Download");
+        if (user != null) {
+            LOG.info("[Win32App] Downloading app on session {}. App: {}", user.sessionId(), app.appId());
+        }
         ContentStager.Downloaded d = s.content().download(policy, app, scope);
         location = d.location();
         errorCode = d.step().ok() ? null : d.step().errorCode();
@@ -232,8 +246,9 @@ final class AppPass {
         LOG.info("[Win32App] ===Step=== Execute retry {}", facts.retriesDone());
         LOG.info("[Win32App] ===Step=== InstallBehavior RegularWin32App, Intent {}, UninstallCommandLine {}",
                 policy.intent(), policy.uninstallCommandLine());
-        if (ex.runAsKind().orElse(RunAs.SYSTEM) == RunAs.USER && !System.getProperty("os.name", "").startsWith("Windows")) {
-            LOG.info("[Win32App] RunAs User: off Windows the installer runs as the agent's own account.");
+        if (installContext() == InstallContext.User && user == null) {
+            // Only a dependency reaches here in a userless scope; the launcher logs the user's case itself.
+            LOG.info("[Win32App] RunAs User without a user in this scope: the installer runs in the agent's context.");
         }
         executed = true;
         if (commandLine == null || commandLine.isBlank()) {
@@ -245,7 +260,8 @@ final class AppPass {
         try {
             outcome = s.installer().run(new InstallerCommand(commandLine, s.content().cacheDir(app),
                     s.settings().runTimeMinute().multipliedBy(ex.maxRunTimeMinutesOrDefault()),
-                    s.settings().installerEnvironment(), null));
+                    s.settings().installerEnvironment(), null,
+                    installContext() == InstallContext.User ? user : null));
         } catch (IOException | IllegalArgumentException e) {
             LOG.error("[Win32App] Failed to create installer process. Error code = {} ({})", ErrorCodes.LAUNCH_FAILED,
                     e.getMessage());
@@ -290,9 +306,12 @@ final class AppPass {
                         : TargetingMethod.EgatTargetedApplication,
                 installContext(), targetType(), policy.assignmentFilterIds());
         AppStateTable.Row row = AppStateTable.of(r, ctx);
+        AppStateTable.Row previous = lastRow; // set when a finished pass is amended (see Win32AppLifecycle)
         lastRow = row;
-        Optional<ComplianceStateMessage> oldC = recorded.flatMap(Win32AppRecord::compliance);
-        Optional<EnforcementStateMessage> oldE = recorded.flatMap(Win32AppRecord::enforcement);
+        Optional<ComplianceStateMessage> oldC = previous != null ? Optional.of(previous.compliance())
+                : recorded.flatMap(Win32AppRecord::compliance);
+        Optional<EnforcementStateMessage> oldE = previous != null && previous.enforcement().isPresent()
+                ? previous.enforcement() : recorded.flatMap(Win32AppRecord::enforcement);
         boolean complianceChanged = !oldC.equals(Optional.of(row.compliance()));
         boolean enforcementChanged = row.enforcement().isPresent() && !oldE.equals(row.enforcement());
         s.reporting().logDeltas(app, oldC, oldE, row);

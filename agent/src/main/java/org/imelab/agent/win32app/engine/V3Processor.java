@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.imelab.agent.session.UserSession;
 import org.imelab.agent.win32app.graph.AppRef;
 import org.imelab.agent.win32app.graph.Relation;
 import org.imelab.agent.win32app.graph.Subgraph;
@@ -18,6 +19,7 @@ import org.imelab.agent.win32app.graph.SubgraphBuilder;
 import org.imelab.agent.win32app.lifecycle.AppEvent;
 import org.imelab.agent.win32app.lifecycle.AppFacts;
 import org.imelab.registry.ime.Intent;
+import org.imelab.agent.win32app.lifecycle.AppResult;
 import org.imelab.agent.win32app.lifecycle.AppState;
 import org.imelab.agent.win32app.schedule.DeadlineWindow;
 import org.imelab.agent.win32app.schedule.ReevaluationSchedule;
@@ -62,9 +64,16 @@ final class V3Processor {
     private final Win32AppServices s;
     private final GrsManager grs;
     private final ReevaluationScheduleManager reevaluation;
+    /** The logged-on user whose scope this processor works for; null for the device's. */
+    private final UserSession user;
 
     V3Processor(Win32AppServices s) {
+        this(s, null);
+    }
+
+    V3Processor(Win32AppServices s, UserSession user) {
         this.s = s;
+        this.user = user;
         this.grs = new GrsManager(s.ime().grs());
         this.reevaluation = new ReevaluationScheduleManager(s.ime().reevaluation());
     }
@@ -137,7 +146,6 @@ final class V3Processor {
             return;
         }
         SubgraphHash hash = g.hash();
-        Map<String, Set<String>> needs = needs(byId.values(), order);
         Map<AppRef, Optional<Win32AppRecord>> records = new HashMap<>();
         Map<AppRef, Optional<RetryState>> retries = new HashMap<>();
         Map<AppRef, Boolean> requested = new HashMap<>();
@@ -170,13 +178,30 @@ final class V3Processor {
             return;
         }
 
+        // a successor left out by its assignment filter installs nothing, so it replaces nothing
+        DesiredStates desired = new DesiredStates(DesiredStates.within(relations(byId.values()), order), byId,
+                a -> active.contains(a) && installWanted(byId.get(a.appId()), requested.getOrDefault(a, false)),
+                DesiredStates.requirementsMet(s));
+        Map<String, Set<String>> needs = desired.dependencies();
+        LOG.info("[Win32App][ActionProcessor] Calculating desired states for all subgraphs. The computed desired "
+                + "states may be overridden as resolution continues.");
+        desired.logPlan(active);
         boolean availableSubgraph = active.stream()
                 .anyMatch(a -> intentOf(byId.get(a.appId()).intent()) == Intent.AvailableInstall && requested.get(a));
         Map<String, AppPass.Outcome> outcomes = new HashMap<>();
+        Map<String, AppPass> passes = new HashMap<>();
         Set<String> skipped = new LinkedHashSet<>();
         List<String> toGrs = new ArrayList<>();
         for (AppRef a : active) {
             Win32AppPolicy policy = byId.get(a.appId());
+            if (UserlessCheckin.leavesToUser(scope, policy)) {
+                if (UserlessCheckin.record(s, policy, a, scope, records.get(a))) {
+                    changed.put(a.appId(), AppState.NOT_APPLICABLE);
+                } else {
+                    unchanged[0]++;
+                }
+                continue;
+            }
             Optional<RetryState> retry = retries.get(a);
             if (retry.isPresent() && retry.get().nextRetryTimeUtc().isAfter(now)) {
                 LOG.info("[Win32App] App with id: {} waits for retry {} at {}.", a.appId(), retry.get().retryCount(),
@@ -185,8 +210,8 @@ final class V3Processor {
                 unchanged[0]++;
                 continue;
             }
-            Blocking blocking = blocking(needs.getOrDefault(a.appId(), Set.of()), outcomes, skipped);
-            if (blocking == Blocking.WAIT) {
+            DesiredStates.Blocking blocking = desired.blocking(a, outcomes, skipped);
+            if (blocking.kind() == DesiredStates.Kind.WAIT) {
                 LOG.info("[Win32App] App with id: {} waits for its dependencies.", a.appId());
                 skipped.add(a.appId());
                 unchanged[0]++;
@@ -213,15 +238,26 @@ final class V3Processor {
             AppFacts facts = new AppFacts(intent, wanted,
                     DeadlineWindow.of(policy.startDeadlineEx(), s.settings().deviceZone()).position(now), grsStatus,
                     retry.map(RetryState::retryCount).orElse(0), ex.maxRetriesOrDefault(),
-                    Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty());
-            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts);
-            AppPass.Outcome outcome = switch (blocking) {
-                case FAILED -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(false));
-                case NOT_APPLICABLE -> pass.run(AppState.NEW, new AppEvent.DependencyBlocked(true));
-                default -> retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
-                        : pass.run(AppState.NEW, new AppEvent.Begin());
-            };
+                    Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty(),
+                    desired.role(a, outcomes));
+            AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
+                    blocking.errorCode(), user);
+            if (blocking.kind().blocker != null) {
+                LOG.info("[Win32App] App with id: {} will not be installed in this pass: {}.", a.appId(),
+                        blocking.kind().why);
+            }
+            AppPass.Outcome outcome = blocking.kind().blocker != null
+                    ? pass.run(AppState.NEW, new AppEvent.DependencyBlocked(blocking.kind().blocker))
+                    : retry.isPresent() ? pass.run(AppState.WAITING_RETRY, new AppEvent.RetryDue())
+                    : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
+            passes.put(a.appId(), pass);
+            if (outcome.result().orElse(null) == AppResult.SUPERSEDING_APPS_DETECTED) {
+                amendSuccessors(desired.updatedBy(a), passes, outcomes, changed, unchanged);
+            }
+            if (outcome.state() == AppState.WAITING_FOR_SUPERSEDED) {
+                skipped.add(a.appId()); // the subgraph is not done until the superseded app is gone
+            }
             s.catalog().put(scope, a.key(), new AppCatalog.Entry(policy.name() == null ? "" : policy.name(),
                     policy.intent(), policy.reevaluationMinutesOrDefault()));
             if (outcome.enteredGrs()) {
@@ -250,47 +286,27 @@ final class V3Processor {
         LOG.info("[Win32App][V3Processor] Done processing subgraph.");
     }
 
-    private enum Blocking { NONE, FAILED, NOT_APPLICABLE, WAIT }
-
-    /** What the app's dependencies, processed before it in this pass, mean for it. */
-    private static Blocking blocking(Set<String> children, Map<String, AppPass.Outcome> outcomes, Set<String> skipped) {
-        Blocking b = Blocking.NONE;
-        for (String child : children) {
-            if (skipped.contains(child)) {
-                return Blocking.WAIT;
-            }
-            AppPass.Outcome o = outcomes.get(child);
-            if (o == null) {
-                continue;
-            }
-            switch (o.state()) {
-                case FAILED, NOT_ATTEMPTED, IN_GRS -> b = Blocking.FAILED;
-                case NOT_APPLICABLE -> {
-                    if (b == Blocking.NONE) {
-                        b = Blocking.NOT_APPLICABLE;
-                    }
-                }
-                case WAITING_RETRY, WAITING_SCHEDULE, CONTENT_CACHED, AVAILABLE -> {
-                    return Blocking.WAIT;
-                }
-                default -> {
+    /** Installed successors of an updated app that is still detected say so: 1015 (SuccessSupersededAppsDetected). */
+    private static void amendSuccessors(List<String> successors, Map<String, AppPass> passes,
+            Map<String, AppPass.Outcome> outcomes, Map<String, AppState> changed, int[] unchanged) {
+        for (String id : successors) {
+            AppPass.Outcome done = outcomes.get(id);
+            if (done != null && done.state() == AppState.INSTALLED) {
+                LOG.info("[Win32App] App with id: {} is installed and an app it supersedes is still detected.", id);
+                AppPass.Outcome amended = passes.get(id).run(AppState.INSTALLED, new AppEvent.SupersededAppsDetected());
+                outcomes.put(id, amended);
+                if (amended.stateChanged() && !done.stateChanged()) {
+                    changed.put(id, amended.state());
+                    unchanged[0]--; // counted unchanged a moment ago
                 }
             }
         }
-        return b;
     }
 
-    /** Parent app id -> the ids of the apps it depends on (within this subgraph). */
-    private static Map<String, Set<String>> needs(java.util.Collection<Win32AppPolicy> policies, List<AppRef> order) {
-        Set<String> ids = new LinkedHashSet<>();
-        order.forEach(a -> ids.add(a.appId()));
-        Map<String, Set<String>> out = new HashMap<>();
-        for (Relation r : relations(policies)) {
-            if (r.isDependency() && ids.contains(r.parentId()) && ids.contains(r.childId())) {
-                out.computeIfAbsent(r.parentId(), k -> new LinkedHashSet<>()).add(r.childId());
-            }
-        }
-        return out;
+    /** Whether a targeted app installs in this pass: required, or available and asked for. */
+    private static boolean installWanted(Win32AppPolicy p, boolean requested) {
+        Intent intent = intentOf(p.intent());
+        return intent == Intent.RequiredInstall || intent == Intent.AvailableInstall && requested;
     }
 
     static boolean excludedByFilter(Win32AppPolicy p) {
@@ -321,6 +337,9 @@ final class V3Processor {
             return false;
         }
         Intent intent = intentOf(p.intent());
+        if (intent == Intent.NotTargeted) {
+            return false; // a relative's desired state comes from its relations, not from an assignment
+        }
         return switch (desired.get()) {
             case Present -> intent == Intent.RequiredUninstall;
             case NotPresent -> intent != Intent.RequiredUninstall;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.imelab.agent.session.UserSession;
 import org.imelab.agent.sync.CheckinRequest;
 import org.imelab.agent.sync.Win32AppWorkload;
 import org.imelab.agent.win32app.graph.AppRef;
@@ -32,12 +33,26 @@ public final class Win32AppEngine implements Win32AppWorkload {
     private final Win32AppServices services;
     private final Scope scope;
     private final V3Processor processor;
+    private final UserSession user;
     private volatile PolicySet lastPolicies = PolicySet.empty();
 
     public Win32AppEngine(Win32AppServices services, Scope scope) {
         this.services = Objects.requireNonNull(services, "services");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.processor = new V3Processor(services);
+        this.user = null;
+    }
+
+    /**
+     * A logged-on user's processing: the user's scope ({@code Win32Apps\{userObjectId}}), the
+     * user-context installers run as that user in the user's session.
+     */
+    public Win32AppEngine(Win32AppServices services, UserSession user) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.user = Objects.requireNonNull(user, "user");
+        this.scope = Scope.user(user.entraUser().orElseThrow(() -> new IllegalArgumentException(
+                "Account " + user.account() + " is not signed in as an Entra user")));
+        this.processor = new V3Processor(services, user);
     }
 
     /** Device (userless) processing. */
@@ -52,6 +67,8 @@ public final class Win32AppEngine implements Win32AppWorkload {
 
     /** One check-in's processing; returns the console line, e.g. {@code 3 app(s): 1 installed, 2 unchanged}. */
     public synchronized String process(PolicySet policies) {
+        // a user's check-in also serves the device's apps; the system-context ones are the device's
+        policies = scope.isDevice() ? policies : UserScopePolicies.forUser(policies);
         lastPolicies = policies;
         String line = processor.process(policies, scope).line();
         // results the service did not take before (this run or an earlier one) go again now,
@@ -67,6 +84,11 @@ public final class Win32AppEngine implements Win32AppWorkload {
 
     public Scope scope() {
         return scope;
+    }
+
+    /** The logged-on user this engine processes for; empty for the device. */
+    public Optional<UserSession> user() {
+        return Optional.ofNullable(user);
     }
 
     /**

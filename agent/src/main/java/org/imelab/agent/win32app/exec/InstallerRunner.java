@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.imelab.agent.session.UserSession;
+import org.imelab.agent.win32app.exec.windows.WtsUserSessionLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * runs under {@code /bin/sh -c} with the working folder first on {@code PATH}, standing in for
  * Windows, which finds programs in the current folder. POSIX exit codes have 8 bits, so a lab
  * installer cannot exit with 3010, 1641 or 1618: it may instead write the Windows exit code it means
- * into the file named by {@value #EXIT_CODE_FILE_VARIABLE}, and that code is reported. User-context
- * installs (InstallEx.RunAs 2) are the caller's concern: this runs as the current account.
+ * into the file named by {@value #EXIT_CODE_FILE_VARIABLE}, and that code is reported.
+ *
+ * <p>A command with a {@code runAs} user (InstallEx.RunAs 2) is started by a
+ * {@link UserSessionLauncher} in that user's session; the timeout and tree kill are the same.
  */
 public final class InstallerRunner {
     private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
@@ -32,13 +35,20 @@ public final class InstallerRunner {
     public static final String EXIT_CODE_FILE_VARIABLE = "IMELAB_EXIT_CODE_FILE";
 
     private final boolean windows;
+    private final UserSessionLauncher users;
 
-    public InstallerRunner(boolean windows) {
+    /**
+     * @param users starts user-context installs (InstallEx.RunAs 2) in the user's session
+     */
+    public InstallerRunner(boolean windows, UserSessionLauncher users) {
         this.windows = windows;
+        this.users = users;
     }
 
     public static InstallerRunner forThisMachine() {
-        return new InstallerRunner(System.getProperty("os.name", "").startsWith("Windows"));
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        return new InstallerRunner(windows, windows ? new WtsUserSessionLauncher()
+                : PosixUserSessionLauncher.forThisProcess());
     }
 
     /**
@@ -48,7 +58,8 @@ public final class InstallerRunner {
      * @param workingDirectory the app's IMECache folder
      * @param maxRunTime       InstallEx.MaxRunTimeInMinutes as a duration
      * @param environment      extra variables for the installer (e.g. the emulated Windows folders)
-     * @param output           where the installer's stdout and stderr go; null discards them
+     * @param output           where the installer's stdout and stderr go; null discards them (always
+     *                         discarded for a user-context run on Windows)
      * @param runAs            the user a user-context install (InstallEx.RunAs 2) runs as, in that
      *                         user's session; null runs it as the agent's account (System context)
      */
@@ -80,17 +91,17 @@ public final class InstallerRunner {
             throw new IOException("Working directory " + cmd.workingDirectory() + " does not exist");
         }
         List<String> argv = windows ? CommandLines.windows(cmd.commandLine()) : CommandLines.posix(cmd.commandLine());
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(cmd.workingDirectory().toFile());
-        pb.environment().putAll(cmd.environment());
+        Map<String, String> env = new HashMap<>(cmd.environment());
         Path exitCodeFile = null;
         if (!windows) {
-            String path = pb.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-            pb.environment().put("PATH", cmd.workingDirectory().toAbsolutePath() + File.pathSeparator + path);
+            String path = env.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+            env.put("PATH", cmd.workingDirectory().toAbsolutePath() + File.pathSeparator + path);
             exitCodeFile = Files.createTempFile("imelab-exit-", ".code");
-            pb.environment().put(EXIT_CODE_FILE_VARIABLE, exitCodeFile.toString());
+            env.put(EXIT_CODE_FILE_VARIABLE, exitCodeFile.toString());
         }
+        Launch launch = new Launch(cmd.commandLine(), argv, cmd.workingDirectory(), env, cmd.output(), exitCodeFile);
         try {
-            return start(pb, cmd, exitCodeFile);
+            return start(launch, cmd);
         } finally {
             if (exitCodeFile != null) {
                 Files.deleteIfExists(exitCodeFile);
@@ -98,39 +109,35 @@ public final class InstallerRunner {
         }
     }
 
-    private InstallerOutcome start(ProcessBuilder pb, InstallerCommand cmd, Path exitCodeFile) throws IOException {
-        if (cmd.output() == null) {
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-        } else {
-            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(cmd.output().toFile()));
-        }
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")));
-
+    private InstallerOutcome start(Launch launch, InstallerCommand cmd) throws IOException {
         LOG.info("[Win32App] SetCurrentDirectory: {}", cmd.workingDirectory());
         LOG.info("Installer process timeout milliseconds: {}", cmd.maxRunTime().toMillis());
-        Process process = pb.start();
-        long pid = process.pid();
-        LOG.info("[Win32App] process id = {}", pid);
-        boolean finished;
-        try {
-            finished = process.waitFor(cmd.maxRunTime().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            ProcessTree.kill(process.toHandle());
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for the installer", e);
+        try (LaunchedProcess process = cmd.runAs() == null
+                ? new JavaLaunchedProcess(launch.processBuilder(List.of(), windows).start())
+                : users.start(cmd.runAs(), launch)) {
+            long pid = process.pid();
+            LOG.info("[Win32App] process id = {}", pid);
+            boolean finished;
+            try {
+                finished = process.waitFor(cmd.maxRunTime());
+            } catch (InterruptedException e) {
+                process.killTree();
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for the installer", e);
+            }
+            if (!finished) {
+                LOG.info("[Win32App] Installation is timeout, collecting result");
+                process.killTree();
+            } else {
+                LOG.info("[Win32App] Installation is done, collecting result");
+            }
+            int exit = process.exitCode();
+            if (finished && launch.exitCodeFile() != null) {
+                exit = declaredExitCode(launch.exitCodeFile(), exit);
+            }
+            LOG.info("[Win32App] lpExitCode {}", exit);
+            return new InstallerOutcome(exit, !finished, pid);
         }
-        if (!finished) {
-            LOG.info("[Win32App] Installation is timeout, collecting result");
-            ProcessTree.kill(process.toHandle());
-        } else {
-            LOG.info("[Win32App] Installation is done, collecting result");
-        }
-        int exit = waitUninterruptibly(process);
-        if (finished && exitCodeFile != null) {
-            exit = declaredExitCode(exitCodeFile, exit);
-        }
-        LOG.info("[Win32App] lpExitCode {}", exit);
-        return new InstallerOutcome(exit, !finished, pid);
     }
 
     /** The code a lab installer wrote to its exit-code file, else the process's own. */
@@ -144,23 +151,6 @@ public final class InstallerRunner {
         } catch (NumberFormatException e) {
             LOG.warn("[Win32App] Ignoring the installer's exit code file: '{}' is not a number", text);
             return processExit;
-        }
-    }
-
-    private static int waitUninterruptibly(Process p) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return p.waitFor();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

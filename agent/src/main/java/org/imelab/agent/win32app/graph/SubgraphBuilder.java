@@ -13,8 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Splits the policies of one check-in into subgraphs: connected components over the
- * FlatDependencies relations, each ordered children first (a dependency is installed before the
- * app that needs it). A relation to an app the gateway did not send, or a dependency cycle,
+ * FlatDependencies relations, each in processing order ({@link Relation#first()}: a dependency
+ * before the app that needs it, a replaced app before its successor, an updated app after it).
+ * A relation to an app the gateway did not send, or a cycle,
  * rejects that subgraph alone with its reason; the others are processed.
  */
 public final class SubgraphBuilder {
@@ -49,11 +50,14 @@ public final class SubgraphBuilder {
                 missing.put(parent, "related app " + child + " (action " + r.action() + ") was not sent by the gateway");
                 continue;
             }
+            if (!r.known()) {
+                // an action this agent cannot interpret must not be guessed at: refuse the subgraph
+                missing.put(parent, "relation to app " + child + " has unknown action " + r.action());
+            }
             links.get(parent).add(child);
             links.get(child).add(parent);
-            if (r.isDependency()) {
-                needs.get(parent).add(child);
-            }
+            Relation n = new Relation(parent, child, r.action());
+            needs.get(n.then()).add(n.first());
         }
 
         List<Subgraph> out = new ArrayList<>();

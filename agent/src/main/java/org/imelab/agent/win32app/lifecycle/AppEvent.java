@@ -32,12 +32,38 @@ public sealed interface AppEvent {
     /** The installer could not be started at all. */
     record LaunchFailed(int errorCode) implements AppEvent {}
 
+    /**
+     * After the app's pass, an app it supersedes by Update, looked at after it, is still detected:
+     * the installed app's success is amended to say so.
+     */
+    record SupersededAppsDetected() implements AppEvent {}
+
     /** A persisted retry is due. */
     record RetryDue() implements AppEvent {}
 
     /**
-     * The pass starts, but a dependency of the app ended badly in this pass: the app is not
-     * attempted. {@code requirementsNotMet} tells a not-applicable dependency from a failed one.
+     * The pass starts, but a relative processed before the app in this pass ended so that the app
+     * must not be installed: a dependency failed, is not applicable, or is a detect-only dependency
+     * that is not there; or a superseded app to replace could not be uninstalled.
      */
-    record DependencyBlocked(boolean requirementsNotMet) implements AppEvent {}
+    record DependencyBlocked(Blocker blocker) implements AppEvent {
+        /** Compatibility with the two original kinds: failed, or not applicable. */
+        public DependencyBlocked(boolean requirementsNotMet) {
+            this(requirementsNotMet ? Blocker.DEPENDENCY_NOT_APPLICABLE : Blocker.DEPENDENCY_FAILED);
+        }
+    }
+
+    /** Why a relative blocks the app. */
+    enum Blocker {
+        /** A dependency failed (or waits in the GRS): EnforcementState 6001. */
+        DEPENDENCY_FAILED,
+        /** A dependency's requirements are not met: 6003. */
+        DEPENDENCY_NOT_APPLICABLE,
+        /** A dependency with "automatically install" off is not detected: 6005, or 1007 when the app is there. */
+        DEPENDENCY_AUTO_INSTALL_OFF,
+        /** A superseded app (Replace) could not be uninstalled: 6009, or 1012 when the app is there. */
+        SUPERSEDED_UNINSTALL_FAILED,
+        /** A superseded app (Replace) waits to retry its uninstall: 2010, the app waits with it. */
+        SUPERSEDED_UNINSTALL_PENDING
+    }
 }

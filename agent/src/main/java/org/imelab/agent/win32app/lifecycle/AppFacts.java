@@ -19,29 +19,63 @@ import java.util.Optional;
  * @param retryInterval       InstallEx.RetryIntervalInMinutes
  * @param contentStaged       content is already unpacked in IMECache (deadline install after caching)
  * @param lastExit            the last installer outcome of this pass, for the post-execution detection
+ * @param role                what the app's relations make of it in this subgraph
  */
 public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
         int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
-        Optional<ReturnCodeType> lastExit) {
+        Optional<ReturnCodeType> lastExit, Role role) {
+
+    /** An app enforced by its own intent (the facts before relations were told apart). */
+    public AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
+            int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
+            Optional<ReturnCodeType> lastExit) {
+        this(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, contentStaged, lastExit,
+                Role.ENFORCED);
+    }
+
+    public AppFacts withRole(Role r) {
+        return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
+                contentStaged, lastExit, r);
+    }
 
     public AppFacts withLastExit(ReturnCodeType kind) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, Optional.of(kind));
+                contentStaged, Optional.of(kind), role);
     }
 
     public AppFacts withRetriesDone(int n) {
         return new AppFacts(intent, availableRequested, window, grs, n, maxRetries, retryInterval, contentStaged,
-                lastExit);
+                lastExit, role);
     }
 
     public AppFacts withContentStaged(boolean staged) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, staged,
-                lastExit);
+                lastExit, role);
     }
 
     /** Whether this pass installs (required, available on request, or a dependency) or removes. */
     public boolean uninstalling() {
-        return intent == Intent.RequiredUninstall;
+        return intent == Intent.RequiredUninstall || role == Role.REPLACED;
+    }
+
+    /**
+     * What the app's relations in its subgraph make of it. Only an app that is not targeted itself
+     * (Intent 0, present only as a relative) takes a role other than {@link #ENFORCED}: an app the
+     * admin assigned follows its own assignment (see the engine's DesiredStates).
+     */
+    public enum Role {
+        /** Its own intent: a targeted app, or a dependency installed automatically. */
+        ENFORCED,
+        /** A dependency with "automatically install" off (Action 0): detected, never installed. */
+        DETECT_ONLY_DEPENDENCY,
+        /** Superseded and left in place: Update, or a successor that does not install in this pass. */
+        SUPERSEDED_KEPT,
+        /** Superseded by Update, its successor installed: still detected = 1014. */
+        SUPERSEDED_UPDATED,
+        /** Superseded by Replace: uninstalled with its own uninstall command before its successor installs. */
+        REPLACED,
+        /** Superseded by Replace, but no successor is applicable: left alone (Applicability 1009). */
+        SUCCESSORS_NOT_APPLICABLE
     }
 
     /** The GRS as it applies to this app: no value (treated as expired), expired, or still running. */

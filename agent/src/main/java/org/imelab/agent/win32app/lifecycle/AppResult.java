@@ -41,5 +41,38 @@ public enum AppResult {
     /** A dependency of this app failed: the app is not attempted (EnforcementState 6001). */
     NOT_ATTEMPTED_DEPENDENCY_FAILED,
     /** A dependency of this app is not applicable: the app is not attempted (EnforcementState 6003). */
-    NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE
+    NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE,
+    /**
+     * A detect-only dependency that is detected: satisfied (1000), written so that an earlier 6004
+     * does not outlive the app's arrival.
+     */
+    DEPENDENCY_DETECTED,
+    /** A detect-only dependency (auto-install off) that is not detected: not installed (6004). */
+    NOT_ATTEMPTED_AUTO_INSTALL_OFF,
+    /** The app's detect-only dependency is not detected: the app is not installed (6005). */
+    NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF,
+    /** The app is detected, but its detect-only dependency is not (1007). */
+    INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF,
+    /** A superseded app left in place (Update, or a successor that does not install now): detected. */
+    SUPERSEDED_DETECTED,
+    /** A superseded app left in place: not detected (an Update upgraded it in place). */
+    SUPERSEDED_NOT_DETECTED,
+    /** A superseded app still detected beside its installed successor (1014). */
+    SUPERSEDING_APPS_DETECTED,
+    /** The app is installed, and an app it supersedes by Update is still detected (1015). */
+    INSTALLED_SUPERSEDED_APPS_DETECTED,
+    /** Replace: the superseded app was uninstalled for its successor (1016). */
+    REMOVED_BY_SUPERSEDENCE,
+    /** Replace: the superseded app was not there; nothing to uninstall. */
+    REPLACED_NOT_PRESENT,
+    /** Replace: the superseded app's uninstall failed (5008, with the uninstaller's or the engine's code). */
+    FAILED_SUPERSEDED_UNINSTALL,
+    /** Replace: the superseded app's uninstaller said success, but it is still detected (5008). */
+    FAILED_SUPERSEDED_STILL_DETECTED,
+    /** The app's superseded app could not be uninstalled: the app is not installed (6009). */
+    NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED,
+    /** The app waits for its superseded app's uninstall to be retried (2010). */
+    PENDING_UNINSTALL_OF_SUPERSEDED_APPS,
+    /** The app is detected, but its superseded app could not be uninstalled (1012). */
+    INSTALLED_SUPERSEDED_UNINSTALL_FAILED
 }

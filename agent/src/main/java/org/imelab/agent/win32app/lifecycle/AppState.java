@@ -7,6 +7,10 @@ package org.imelab.agent.win32app.lifecycle;
 public enum AppState {
     NEW(false),
     DETECTING(false),
+    /** Detecting an app whose detect-only dependency is missing: installed already, or not attempted. */
+    DETECTING_WITHOUT_DEPENDENCY(false),
+    /** Detecting an app whose superseded app could not be uninstalled: installed already, or not attempted. */
+    DETECTING_WITH_SUPERSEDED_APP(false),
     CHECKING_APPLICABILITY(false),
     DOWNLOADING(false),
     VERIFYING(false),
@@ -21,6 +25,8 @@ public enum AppState {
     WAITING_SCHEDULE(true),
     CONTENT_CACHED(true),
     IN_GRS(true),
+    /** Waiting for a superseded app's uninstall (a retry) before installing. */
+    WAITING_FOR_SUPERSEDED(true),
     NOT_ATTEMPTED(true),
     FAILED(true);
 

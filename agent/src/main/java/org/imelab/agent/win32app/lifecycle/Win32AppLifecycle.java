@@ -6,6 +6,8 @@ import static org.imelab.agent.win32app.lifecycle.AppState.CHECKING_APPLICABILIT
 import static org.imelab.agent.win32app.lifecycle.AppState.CONTENT_CACHED;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_AFTER_EXECUTION;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITHOUT_DEPENDENCY;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITH_SUPERSEDED_APP;
 import static org.imelab.agent.win32app.lifecycle.AppState.DOWNLOADING;
 import static org.imelab.agent.win32app.lifecycle.AppState.EXECUTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.FAILED;
@@ -17,6 +19,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
 import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
 import static org.imelab.agent.win32app.lifecycle.AppState.VERIFYING;
 import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_RETRY;
+import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_FOR_SUPERSEDED;
 import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_SCHEDULE;
 
 import org.imelab.agent.win32app.lifecycle.AppEffect.CleanupContent;
@@ -41,7 +44,9 @@ import org.imelab.agent.win32app.lifecycle.AppEvent.RetryDue;
 import org.imelab.agent.win32app.lifecycle.AppEvent.TimedOut;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Unpacked;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Verified;
+import org.imelab.agent.win32app.lifecycle.AppEvent.Blocker;
 import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
+import org.imelab.agent.win32app.lifecycle.AppFacts.Role;
 import org.imelab.registry.ime.Intent;
 import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
 
@@ -62,11 +67,23 @@ public final class Win32AppLifecycle {
         return switch (from) {
             case NEW -> switch (event) {
                 case Begin b -> Transition.to(DETECTING, new Detect());
-                // a parent whose dependency failed waits in the GRS with it
-                case DependencyBlocked d when d.requirementsNotMet() -> Transition.to(NOT_ATTEMPTED,
-                        new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report());
-                case DependencyBlocked d -> Transition.to(NOT_ATTEMPTED,
-                        new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED), new EnterGrs(), new Report());
+                case DependencyBlocked d -> blocked(d.blocker());
+                default -> illegal(from, event);
+            };
+            // a missing detect-only dependency does not undo an app that is there: 1007, else 6005
+            case DETECTING_WITHOUT_DEPENDENCY -> switch (event) {
+                case Detected d when d.present() -> Transition.to(INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF), new Report());
+                case Detected d -> Transition.to(NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF), new Report());
+                default -> illegal(from, event);
+            };
+            // a superseded app that would not go: 1012 when the successor is there, else 6009 and the GRS
+            case DETECTING_WITH_SUPERSEDED_APP -> switch (event) {
+                case Detected d when d.present() -> Transition.to(INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_FAILED), new Report());
+                case Detected d -> Transition.to(NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED), new EnterGrs(), new Report());
                 default -> illegal(from, event);
             };
             case DETECTING -> switch (event) {
@@ -81,16 +98,16 @@ public final class Win32AppLifecycle {
             };
             case DOWNLOADING -> switch (event) {
                 case Downloaded d when d.ok() -> Transition.to(VERIFYING, new VerifyAndDecrypt());
-                case Downloaded d -> fail(AppResult.FAILED_DOWNLOAD);
+                case Downloaded d -> fail(AppResult.FAILED_DOWNLOAD, facts);
                 default -> illegal(from, event);
             };
             case VERIFYING -> switch (event) {
                 case Verified v when v.ok() -> Transition.to(UNPACKING, new Unpack());
-                case Verified v -> fail(AppResult.FAILED_CONTENT);
+                case Verified v -> fail(AppResult.FAILED_CONTENT, facts);
                 default -> illegal(from, event);
             };
             case UNPACKING -> switch (event) {
-                case Unpacked u when !u.ok() -> fail(AppResult.FAILED_CONTENT);
+                case Unpacked u when !u.ok() -> fail(AppResult.FAILED_CONTENT, facts);
                 case Unpacked u when facts.window() == ScheduleWindow.BEFORE_DEADLINE -> Transition.to(CONTENT_CACHED,
                         new RecordResult(AppResult.CONTENT_CACHED), new Report());
                 case Unpacked u -> Transition.to(EXECUTING, new Execute(facts.uninstalling()));
@@ -98,8 +115,8 @@ public final class Win32AppLifecycle {
             };
             case EXECUTING -> switch (event) {
                 case Executed e -> afterExecution(e.kind(), facts);
-                case TimedOut t -> fail(AppResult.FAILED_TIMEOUT);
-                case LaunchFailed l -> fail(AppResult.FAILED_LAUNCH);
+                case TimedOut t -> fail(AppResult.FAILED_TIMEOUT, facts);
+                case LaunchFailed l -> fail(AppResult.FAILED_LAUNCH, facts);
                 default -> illegal(from, event);
             };
             case DETECTING_AFTER_EXECUTION -> switch (event) {
@@ -111,13 +128,60 @@ public final class Win32AppLifecycle {
                 case RetryDue r -> Transition.to(DOWNLOADING, new Download());
                 default -> illegal(from, event);
             };
-            case INSTALLED, NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
-                    FAILED ->
+            // the one amendment of a finished pass: an updated app still there beside its installed successor
+            case INSTALLED -> switch (event) {
+                case AppEvent.SupersededAppsDetected s -> Transition.to(INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_APPS_DETECTED), new Report());
+                default -> illegal(from, event);
+            };
+            case NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
+                    FAILED, WAITING_FOR_SUPERSEDED ->
                     illegal(from, event);
         };
     }
 
+    /** A relative processed before the app forbids its install. */
+    private static Transition blocked(Blocker blocker) {
+        return switch (blocker) {
+            // a parent whose dependency failed waits in the GRS with it
+            case DEPENDENCY_FAILED -> Transition.to(NOT_ATTEMPTED,
+                    new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_FAILED), new EnterGrs(), new Report());
+            case DEPENDENCY_NOT_APPLICABLE -> Transition.to(NOT_ATTEMPTED,
+                    new RecordResult(AppResult.NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE), new Report());
+            case DEPENDENCY_AUTO_INSTALL_OFF -> Transition.to(DETECTING_WITHOUT_DEPENDENCY, new Detect());
+            case SUPERSEDED_UNINSTALL_FAILED -> Transition.to(DETECTING_WITH_SUPERSEDED_APP, new Detect());
+            case SUPERSEDED_UNINSTALL_PENDING -> Transition.to(WAITING_FOR_SUPERSEDED,
+                    new RecordResult(AppResult.PENDING_UNINSTALL_OF_SUPERSEDED_APPS), new Report());
+        };
+    }
+
     private static Transition afterFirstDetection(boolean present, AppFacts facts) {
+        switch (facts.role()) {
+            case DETECT_ONLY_DEPENDENCY -> {
+                // "automatically install" off: the agent looks, and never installs; no GRS, as nothing failed
+                return present ? Transition.to(INSTALLED, new RecordResult(AppResult.DEPENDENCY_DETECTED), new Report())
+                        : Transition.to(NOT_ATTEMPTED, new RecordResult(AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF),
+                                new Report());
+            }
+            case SUPERSEDED_KEPT -> {
+                return Transition.to(present ? INSTALLED : NOT_PRESENT, new RecordResult(present
+                        ? AppResult.SUPERSEDED_DETECTED : AppResult.SUPERSEDED_NOT_DETECTED), new Report());
+            }
+            case SUPERSEDED_UPDATED -> {
+                return Transition.to(present ? INSTALLED : NOT_PRESENT, new RecordResult(present
+                        ? AppResult.SUPERSEDING_APPS_DETECTED : AppResult.SUPERSEDED_NOT_DETECTED), new Report());
+            }
+            case SUCCESSORS_NOT_APPLICABLE -> {
+                return Transition.to(NOT_APPLICABLE, new RecordResult(AppResult.NOT_APPLICABLE), new Report());
+            }
+            case REPLACED -> {
+                // requirements do not gate the removal; the successors' applicability was checked before
+                return present ? gate(facts)
+                        : Transition.to(NOT_PRESENT, new RecordResult(AppResult.REPLACED_NOT_PRESENT), new Report());
+            }
+            case ENFORCED -> {
+            }
+        }
         if (facts.uninstalling()) {
             // Requirements do not gate an uninstall: a detected app is removed, an absent one is done.
             return present ? gate(facts) : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report());
@@ -154,18 +218,19 @@ public final class Win32AppLifecycle {
             case RETRY -> facts.retriesDone() < facts.maxRetries()
                     ? Transition.to(WAITING_RETRY, new ScheduleRetry(facts.retriesDone() + 1, facts.retryInterval()),
                             new RecordResult(AppResult.RETRY_PENDING), new Report())
-                    : fail(AppResult.FAILED_EXIT_CODE);
-            case FAILED -> fail(AppResult.FAILED_EXIT_CODE);
+                    : fail(AppResult.FAILED_EXIT_CODE, facts);
+            case FAILED -> fail(AppResult.FAILED_EXIT_CODE, facts);
         };
     }
 
     private static Transition afterSecondDetection(boolean present, AppFacts facts) {
         if (facts.uninstalling()) {
-            return present ? fail(AppResult.FAILED_STILL_DETECTED)
-                    : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent());
+            AppResult gone = facts.role() == Role.REPLACED ? AppResult.REMOVED_BY_SUPERSEDENCE : AppResult.NOT_PRESENT;
+            return present ? fail(AppResult.FAILED_STILL_DETECTED, facts)
+                    : Transition.to(NOT_PRESENT, new RecordResult(gone), new Report(), new CleanupContent());
         }
         if (!present) {
-            return fail(AppResult.FAILED_NOT_DETECTED);
+            return fail(AppResult.FAILED_NOT_DETECTED, facts);
         }
         AppResult result = switch (facts.lastExit().orElse(ReturnCodeType.SUCCESS)) {
             case SOFT_REBOOT -> AppResult.INSTALLED_SOFT_REBOOT;
@@ -173,6 +238,15 @@ public final class Win32AppLifecycle {
             default -> AppResult.INSTALLED;
         };
         return Transition.to(INSTALLED, new RecordResult(result), new Report(), new CleanupContent());
+    }
+
+    /** A failure; for a superseded app being replaced, every failure is the supersedence uninstall's (5008). */
+    private static Transition fail(AppResult result, AppFacts facts) {
+        if (facts.role() != Role.REPLACED) {
+            return fail(result);
+        }
+        return fail(result == AppResult.FAILED_STILL_DETECTED ? AppResult.FAILED_SUPERSEDED_STILL_DETECTED
+                : AppResult.FAILED_SUPERSEDED_UNINSTALL);
     }
 
     /** Every failure ends the same way: state, GRS, report, staged content removed. */

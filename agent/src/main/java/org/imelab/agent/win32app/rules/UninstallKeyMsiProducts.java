@@ -1,6 +1,5 @@
 package org.imelab.agent.win32app.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.imelab.registry.RegPath;
 import org.imelab.registry.RegValue;
@@ -25,7 +24,11 @@ public final class UninstallKeyMsiProducts implements MsiProducts {
 
     @Override
     public Optional<String> installedVersion(String productCode) {
-        String code = normalize(productCode);
+        Optional<String> canonical = ProductCodes.canonical(productCode);
+        if (canonical.isEmpty()) {
+            return Optional.empty(); // not a GUID: no Uninstall key can be named by it
+        }
+        String code = canonical.get();
         for (RegistryView view : RegistryView.values()) {
             RegPath key = RegPath.parse(UNINSTALL, view).child(code);
             if (registry.exists(key)) {
@@ -44,13 +47,5 @@ public final class UninstallKeyMsiProducts implements MsiProducts {
     /** {@code Version} packs major (8 bits), minor (8 bits) and build (16 bits). */
     static String unpack(int v) {
         return ((v >>> 24) & 0xff) + "." + ((v >>> 16) & 0xff) + "." + (v & 0xffff);
-    }
-
-    static String normalize(String productCode) {
-        String c = productCode.strip().toUpperCase(Locale.ROOT);
-        if (!c.startsWith("{")) {
-            c = "{" + c + "}";
-        }
-        return c;
     }
 }

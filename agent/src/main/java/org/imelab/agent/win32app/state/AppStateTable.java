@@ -78,6 +78,45 @@ public final class AppStateTable {
                     EnforcementState.NotAttemptedDependencyWithFailure, null);
             case NOT_ATTEMPTED_DEPENDENCY_NOT_APPLICABLE -> row(c, Applicability.Applicable, notDone(c), wanted, null,
                     EnforcementState.NotAttemptedDependencyWithRequirementsNotMet, null);
+            // dependencies with "automatically install" off: the child 6004, its parent 6005, or 1007 when the
+            // parent is there all the same (the codes named for exactly these cases in C §1.2)
+            case DEPENDENCY_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed, wanted, null,
+                    EnforcementState.Success, 0);
+            case NOT_ATTEMPTED_AUTO_INSTALL_OFF -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    wanted, null, EnforcementState.NotAttemptedAutoInstallOff, null);
+            case NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF -> row(c, Applicability.Applicable,
+                    ComplianceState.NotInstalled, wanted, null, EnforcementState.NotAttemptedDependencyWithAutoInstallOff,
+                    null);
+            case INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    wanted, null, EnforcementState.SuccessButDependencyWithAutoInstallOff, null);
+            // a superseded app left in place is wanted neither present nor absent: DesiredState None
+            case SUPERSEDED_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed, DesiredState.None,
+                    null, null, null);
+            case SUPERSEDED_NOT_DETECTED -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.None, null, null, null);
+            case SUPERSEDING_APPS_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    DesiredState.None, null, EnforcementState.SuccessSupersedingAppsDetected, null);
+            // the two sides of an Update that left the old app in place: 1014 on it, 1015 on its successor
+            case INSTALLED_SUPERSEDED_APPS_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    wanted, null, EnforcementState.SuccessSupersededAppsDetected, 0);
+            // superseded by Replace: DesiredState NotPresent (observed, C §1.2)
+            case REMOVED_BY_SUPERSEDENCE -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, null, EnforcementState.SuccessAppRemovedBySupersedence, 0);
+            case REPLACED_NOT_PRESENT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, null, null, null);
+            case FAILED_SUPERSEDED_UNINSTALL -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    DesiredState.NotPresent, err, EnforcementState.ErrorUninstallingSupersedence, err);
+            case FAILED_SUPERSEDED_STILL_DETECTED -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    DesiredState.NotPresent, ErrorCodes.DETECTED_AFTER_UNINSTALL,
+                    EnforcementState.ErrorUninstallingSupersedence, ErrorCodes.DETECTED_AFTER_UNINSTALL);
+            // the successor carries the superseded app's error, so the admin sees why it was not installed
+            case NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED -> row(c, Applicability.Applicable,
+                    ComplianceState.NotInstalled, wanted, err, EnforcementState.NotAttemptedSupersededAppUninstallFailed,
+                    err);
+            case PENDING_UNINSTALL_OF_SUPERSEDED_APPS -> row(c, Applicability.Applicable, notDone(c), wanted, null,
+                    EnforcementState.InProgressPendingUninstallOfSupersededApps, null);
+            case INSTALLED_SUPERSEDED_UNINSTALL_FAILED -> row(c, Applicability.Applicable, ComplianceState.Installed,
+                    wanted, err, EnforcementState.SuccessSupersededAppUninstallFailed, err);
         };
     }
 

@@ -88,6 +88,37 @@ class AppsCommandTest {
     }
 
     @Test
+    void listsOneRowPerAppAndScopeWithTheScopesAccount() throws Exception {
+        failedApp();
+        String user = "1a2b3c4d-0000-4000-8000-00000000a11c";
+        try (Registry r = open()) {
+            ImeRegistry ime = new ImeRegistry(r, ImeLayout.standard());
+            ime.win32Apps().writeCompliance(Scope.user(user), Win32AppKey.of(ID, 1), ComplianceStateMessage.of(
+                    Applicability.Applicable, ComplianceState.Installed, DesiredState.Present, null,
+                    TargetingMethod.EgatTargetedApplication, InstallContext.User, TargetType.User),
+                    Instant.parse("2026-11-22T08:00:00Z"));
+            new AppCatalog(r, ime.layout()).put(Scope.user(user), Win32AppKey.of(ID, 1),
+                    new AppCatalog.Entry("Lab App", 3, 480));
+            new org.imelab.registry.ime.LabUsersKey(r, ImeLayout.standard()).signIn("alice", user);
+        }
+        assertEquals(0, imelab("apps", "--json"), err.toString());
+        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertEquals(2, rows.size());
+        JsonNode device = rows.get(0).get("Scope").asText().equals("device") ? rows.get(0) : rows.get(1);
+        JsonNode mine = device == rows.get(0) ? rows.get(1) : rows.get(0);
+        assertEquals("Error (5000)", device.get("Enforcement").asText());
+        assertTrue(device.get("Account").isNull());
+        assertEquals(user, mine.get("Scope").asText());
+        assertEquals("alice", mine.get("Account").asText());
+        assertEquals("Installed (1)", mine.get("Compliance").asText());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, imelab("apps"), err.toString());
+        assertTrue(out.toString().contains(ID + "_1  Lab App  [device]"), out.toString());
+        assertTrue(out.toString().contains(ID + "_1  Lab App  [user " + user + " (alice)]"), out.toString());
+    }
+
+    @Test
     void resetDeletesTheAppKeyAndItsGrsEntryWithoutARunningAgent() {
         failedApp();
         assertEquals(0, imelab("apps", "reset", ID), err.toString());
@@ -106,5 +137,39 @@ class AppsCommandTest {
             assertTrue(new AvailableAppRequests(r, ImeLayout.standard()).requested(Scope.DEVICE, ID).isPresent());
         }
         assertFalse(out.toString().isEmpty());
+    }
+
+    @Test
+    void installForAUserRecordsTheRequestInTheUsersScope() {
+        String user = "1a2b3c4d-0000-4000-8000-00000000a11c";
+        assertEquals(0, imelab("apps", "install", ID, "--user", user), err.toString());
+        try (Registry r = open()) {
+            AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
+            assertTrue(requests.requested(Scope.user(user), ID).isPresent());
+            assertTrue(requests.requested(Scope.DEVICE, ID).isEmpty());
+        }
+        assertEquals(2, imelab("apps", "install", ID, "--user", "alice"));
+        assertTrue(err.toString().contains("must be a GUID"), err.toString());
+    }
+
+    @Test
+    void installWithoutAUserGoesToTheOneScopeThatHasTheApp() {
+        Scope user = Scope.user("1a2b3c4d-0000-4000-8000-00000000a11c");
+        try (Registry r = open()) {
+            new ImeRegistry(r, ImeLayout.standard()).win32Apps().write(user, Win32AppKey.of(ID, 1),
+                    ComplianceStateMessage.of(Applicability.Applicable, ComplianceState.NotInstalled,
+                            DesiredState.Available, 0, TargetingMethod.EgatTargetedApplication, InstallContext.User,
+                            TargetType.User),
+                    new EnforcementStateMessage(EnforcementState.NotAttempted, 0,
+                            TargetingMethod.EgatTargetedApplication),
+                    Instant.parse("2026-11-22T08:00:00Z"));
+        }
+        assertEquals(0, imelab("apps", "install", ID), err.toString());
+        assertTrue(out.toString().contains("for user " + user), out.toString());
+        try (Registry r = open()) {
+            AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
+            assertTrue(requests.requested(user, ID).isPresent());
+            assertTrue(requests.requested(Scope.DEVICE, ID).isEmpty());
+        }
     }
 }

@@ -36,6 +36,23 @@ class SubgraphBuilderTest {
     }
 
     @Test
+    void aReplacedAppComesBeforeItsSuccessorAndAnUpdatedOneAfter() {
+        // A replaces B (B uninstalled first); C updates D (D looked at after C upgraded it); A detect-depends on C
+        var r = SubgraphBuilder.build(List.of(A, B, C, D), List.of(
+                new Relation(A.appId(), B.appId(), Relation.REPLACE),
+                new Relation(C.appId(), D.appId(), Relation.UPDATE),
+                new Relation(A.appId(), C.appId(), Relation.DETECT)));
+        assertEquals(List.of(new Subgraph(List.of(B, C, A, D))), r.subgraphs());
+    }
+
+    @Test
+    void anUnknownActionRejectsItsSubgraphRatherThanBeingGuessed() {
+        var r = SubgraphBuilder.build(List.of(A, B, C), List.of(new Relation(A.appId(), B.appId(), 42)));
+        assertEquals(List.of(new Subgraph(List.of(C))), r.subgraphs());
+        assertEquals("relation to app " + B.appId() + " has unknown action 42", r.rejected().get(Set.of(A.appId(), B.appId())));
+    }
+
+    @Test
     void aCycleOrAMissingRelativeRejectsThatSubgraphAlone() {
         var r = SubgraphBuilder.build(List.of(A, B, C, D), List.of(
                 new Relation(A.appId(), B.appId(), Relation.INSTALL),

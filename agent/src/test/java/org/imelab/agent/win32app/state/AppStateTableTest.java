@@ -73,4 +73,42 @@ class AppStateTableTest {
                 ctx(false, false, Applicability.Applicable, null));
         assertEquals(6001, row.enforcement().orElseThrow().enforcementState().code());
     }
+
+    static String enforcementOf(AppResult r, Integer code) {
+        return AppStateTable.of(r, new AppStateTable.Context(r == AppResult.REMOVED_BY_SUPERSEDENCE, true,
+                Applicability.Applicable, code, TargetingMethod.DependencyOfEgatTargetedApplication,
+                InstallContext.System, TargetType.None, null)).enforcement().map(e -> e.toJson()).orElse("none");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "DEPENDENCY_DETECTED|                                |{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":1}",
+        "NOT_ATTEMPTED_AUTO_INSTALL_OFF|                     |{\"EnforcementState\":6004,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "NOT_ATTEMPTED_DEPENDENCY_AUTO_INSTALL_OFF|          |{\"EnforcementState\":6005,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "INSTALLED_DEPENDENCY_AUTO_INSTALL_OFF|              |{\"EnforcementState\":1007,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "SUPERSEDED_DETECTED|                                |none",
+        "SUPERSEDING_APPS_DETECTED|                          |{\"EnforcementState\":1014,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "INSTALLED_SUPERSEDED_APPS_DETECTED|                 |{\"EnforcementState\":1015,\"ErrorCode\":0,\"TargetingMethod\":1}",
+        "REMOVED_BY_SUPERSEDENCE|0                           |{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}",
+        "REPLACED_NOT_PRESENT|                               |none",
+        "FAILED_SUPERSEDED_UNINSTALL|1603                    |{\"EnforcementState\":5008,\"ErrorCode\":1603,\"TargetingMethod\":1}",
+        "FAILED_SUPERSEDED_STILL_DETECTED|0                  |{\"EnforcementState\":5008,\"ErrorCode\":-2016345059,\"TargetingMethod\":1}",
+        "NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED|1603      |{\"EnforcementState\":6009,\"ErrorCode\":1603,\"TargetingMethod\":1}",
+        "PENDING_UNINSTALL_OF_SUPERSEDED_APPS|               |{\"EnforcementState\":2010,\"ErrorCode\":null,\"TargetingMethod\":1}",
+        "INSTALLED_SUPERSEDED_UNINSTALL_FAILED|1603          |{\"EnforcementState\":1012,\"ErrorCode\":1603,\"TargetingMethod\":1}"})
+    void relationsHaveTheirOwnCodes(AppResult result, Integer code, String expected) {
+        assertEquals(expected, enforcementOf(result, code));
+    }
+
+    @Test
+    void aReplacedAppIsWantedNotPresentAndAKeptOneNeither() {
+        AppStateTable.Context c = ctx(false, true, Applicability.Applicable, 0);
+        assertEquals(1, AppStateTable.of(AppResult.REMOVED_BY_SUPERSEDENCE, c).compliance().desiredState().code());
+        assertEquals(1, AppStateTable.of(AppResult.FAILED_SUPERSEDED_UNINSTALL, c).compliance().desiredState().code());
+        assertEquals(1, AppStateTable.of(AppResult.FAILED_SUPERSEDED_UNINSTALL, c).compliance().complianceState().code(),
+                "still installed");
+        assertEquals(0, AppStateTable.of(AppResult.SUPERSEDED_DETECTED, c).compliance().desiredState().code());
+        assertEquals(1, AppStateTable.of(AppResult.SUPERSEDED_DETECTED, c).compliance().complianceState().code());
+        assertEquals(2, AppStateTable.of(AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF, c).compliance().complianceState().code());
+    }
 }
