@@ -67,7 +67,9 @@ class PosixUserSessionLauncherTest {
 
     @Test
     void anUnknownAccountRunsAsTheAgentAndSaysSo() throws Exception {
-        PosixUserSessionLauncher launcher = PosixUserSessionLauncher.forThisProcess();
+        // an agent that could switch (uid 0), whoever runs the test: the account lookup decides
+        PosixUserSessionLauncher launcher = new PosixUserSessionLauncher(0, new PosixAccounts(),
+                PosixUserSessionLauncher.forThisProcessSwitcher());
         try (LogCapture log = new LogCapture("ime.AppWorkload")) {
             InstallerOutcome o = new InstallerRunner(false, launcher).run(asUser(REPORT_UID, appFolder(),
                     Duration.ofMinutes(1), "AzureAD\\imelab-no-such-user"));
