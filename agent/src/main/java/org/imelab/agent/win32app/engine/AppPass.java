@@ -285,6 +285,11 @@ final class AppPass {
         ReturnCodeType kind = ReturnCodes.classify(exit, policy.returnCodesOrDefault());
         LOG.info("[Win32App] lpExitCode is defined as {}", kind.logName());
         LOG.info("[Win32App] Post processed result for ({},{}) is {}", app.appId(), policy.name(), kind.logName());
+        if (uninstall && (kind == ReturnCodeType.SOFT_REBOOT || kind == ReturnCodeType.HARD_REBOOT)) {
+            // the lab never restarts its machine: the state says the restart is pending, the next check-in follows
+            LOG.info("[Win32App] Uninstall of app with id: {} completes at the next device restart ({}).", app.appId(),
+                    kind.logName());
+        }
         errorCode = exit;
         facts = facts.withLastExit(kind);
         return new AppEvent.Executed(kind, exit);

@@ -144,11 +144,15 @@ final class DesiredStates {
     /** In rising strength: the strongest of an app's relatives wins. */
     enum Kind {
         NONE(null, ""),
+        /** Not a blocker: the app installs, and its success says the superseded app's restart is pending (1013). */
+        SUPERSEDED_UNINSTALL_SOFT_REBOOT(null, ""),
         NOT_APPLICABLE(Blocker.DEPENDENCY_NOT_APPLICABLE, "a dependency does not meet its requirements"),
         AUTO_INSTALL_OFF(Blocker.DEPENDENCY_AUTO_INSTALL_OFF,
                 "a dependency with automatically install off is not detected"),
         SUPERSEDED_UNINSTALL_PENDING(Blocker.SUPERSEDED_UNINSTALL_PENDING,
                 "a superseded app waits to retry its uninstall"),
+        SUPERSEDED_UNINSTALL_PENDING_REBOOT(Blocker.SUPERSEDED_UNINSTALL_PENDING_REBOOT,
+                "the uninstall of a superseded app is pending a device restart"),
         FAILED(Blocker.DEPENDENCY_FAILED, "a dependency failed"),
         SUPERSEDED_UNINSTALL_FAILED(Blocker.SUPERSEDED_UNINSTALL_FAILED, "a superseded app could not be uninstalled"),
         WAIT(null, "");
@@ -188,6 +192,9 @@ final class DesiredStates {
     }
 
     private static Blocking dependency(AppPass.Outcome o) {
+        if (o.result().orElse(null) == AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT) {
+            return Blocking.WAIT; // the dependency installs after its superseded app's restart: its parents wait
+        }
         return switch (o.state()) {
             // a missing detect-only dependency further down holds the whole chain back the same way
             case NOT_ATTEMPTED -> o.result().filter(r -> r == AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF
@@ -200,8 +207,18 @@ final class DesiredStates {
         };
     }
 
-    /** A superseded app that would not go blocks its successor; one waiting (retry, GRS) holds it back. */
+    /**
+     * A superseded app that would not go blocks its successor; one waiting (retry, GRS) holds it back; one removed
+     * with a hard reboot code holds it back until the restart (6010), one with a soft reboot code lets it install.
+     */
     private static Blocking replaced(AppPass.Outcome o) {
+        AppResult result = o.result().orElse(null);
+        if (result == AppResult.REMOVED_BY_SUPERSEDENCE_HARD_REBOOT) {
+            return new Blocking(Kind.SUPERSEDED_UNINSTALL_PENDING_REBOOT, Optional.empty());
+        }
+        if (result == AppResult.REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT) {
+            return new Blocking(Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT, Optional.empty());
+        }
         return switch (o.state()) {
             case FAILED -> new Blocking(Kind.SUPERSEDED_UNINSTALL_FAILED, o.errorCode());
             case WAITING_RETRY -> new Blocking(Kind.SUPERSEDED_UNINSTALL_PENDING, Optional.empty());

@@ -30,6 +30,7 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.registry.ime.Applicability;
 import org.imelab.registry.ime.ComplianceState;
 import org.imelab.registry.ime.DesiredState;
+import org.imelab.registry.ime.EnforcementState;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.SubgraphHash;
@@ -165,7 +166,8 @@ final class V3Processor {
         boolean asked = requested.containsValue(true);
         boolean scheduled = active.stream().anyMatch(a -> awaitingSchedule(byId.get(a.appId()), records.get(a)));
         boolean intentChanged = active.stream().anyMatch(a -> intentChanged(byId.get(a.appId()), records.get(a)));
-        if (!(due || fresh || retryDue || asked || scheduled || intentChanged)) {
+        boolean restarted = active.stream().anyMatch(a -> awaitingRestart(records.get(a)));
+        if (!(due || fresh || retryDue || asked || scheduled || intentChanged || restarted)) {
             Optional<Instant> waiting = active.stream().flatMap(a -> retries.get(a).stream())
                     .map(RetryState::nextRetryTimeUtc).min(Instant::compareTo);
             if (waiting.isPresent()) {
@@ -239,9 +241,14 @@ final class V3Processor {
                     DeadlineWindow.of(policy.startDeadlineEx(), s.settings().deviceZone()).position(now), grsStatus,
                     retry.map(RetryState::retryCount).orElse(0), ex.maxRetriesOrDefault(),
                     Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty(),
-                    desired.role(a, outcomes));
+                    desired.role(a, outcomes)).withSupersededRebootPending(
+                    blocking.kind() == DesiredStates.Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT);
             AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
                     blocking.errorCode(), user);
+            if (blocking.kind() == DesiredStates.Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT) {
+                LOG.info("[Win32App] App with id: {} is installed while the uninstall of its superseded app is pending a "
+                        + "device restart.", a.appId());
+            }
             if (blocking.kind().blocker != null) {
                 LOG.info("[Win32App] App with id: {} will not be installed in this pass: {}.", a.appId(),
                         blocking.kind().why);
@@ -328,6 +335,16 @@ final class V3Processor {
         }
         return record.flatMap(Win32AppRecord::compliance).map(c -> c.complianceState() != ComplianceState.Installed)
                 .orElse(true);
+    }
+
+    /**
+     * A successor held back by its superseded app's hard reboot (6010) installs after the restart. The lab never
+     * restarts the machine it runs on, so the next check-in stands in for the restart: the subgraph is looked at
+     * again then, whatever its re-evaluation interval, and the old app's absence lets the successor install.
+     */
+    private static boolean awaitingRestart(Optional<Win32AppRecord> record) {
+        return record.flatMap(Win32AppRecord::enforcement).map(e -> e.enforcementState()
+                == EnforcementState.NotAttemptedSupersededAppUninstallPendingReboot).orElse(false);
     }
 
     /** The admin changed install to uninstall (or back): the recorded desired state says the other. */

@@ -64,6 +64,8 @@ public sealed interface AppEvent {
         /** A superseded app (Replace) could not be uninstalled: 6009, or 1012 when the app is there. */
         SUPERSEDED_UNINSTALL_FAILED,
         /** A superseded app (Replace) waits to retry its uninstall: 2010, the app waits with it. */
-        SUPERSEDED_UNINSTALL_PENDING
+        SUPERSEDED_UNINSTALL_PENDING,
+        /** A superseded app (Replace) was uninstalled with a hard reboot code: 6010, or 1013 when the app is there. */
+        SUPERSEDED_UNINSTALL_PENDING_REBOOT
     }
 }

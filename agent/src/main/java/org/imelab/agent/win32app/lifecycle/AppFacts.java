@@ -20,10 +20,20 @@ import java.util.Optional;
  * @param contentStaged       content is already unpacked in IMECache (deadline install after caching)
  * @param lastExit            the last installer outcome of this pass, for the post-execution detection
  * @param role                what the app's relations make of it in this subgraph
+ * @param supersededRebootPending an app it replaces was just uninstalled with a soft reboot code: its success
+ *                            in this pass is 1013 (SuccessSupersededAppUninstallPendingReboot)
  */
 public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
         int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
-        Optional<ReturnCodeType> lastExit, Role role) {
+        Optional<ReturnCodeType> lastExit, Role role, boolean supersededRebootPending) {
+
+    /** An app no superseded app's reboot concerns. */
+    public AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
+            int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
+            Optional<ReturnCodeType> lastExit, Role role) {
+        this(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, contentStaged, lastExit,
+                role, false);
+    }
 
     /** An app enforced by its own intent (the facts before relations were told apart). */
     public AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
@@ -35,22 +45,27 @@ public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow
 
     public AppFacts withRole(Role r) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, lastExit, r);
+                contentStaged, lastExit, r, supersededRebootPending);
     }
 
     public AppFacts withLastExit(ReturnCodeType kind) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, Optional.of(kind), role);
+                contentStaged, Optional.of(kind), role, supersededRebootPending);
     }
 
     public AppFacts withRetriesDone(int n) {
         return new AppFacts(intent, availableRequested, window, grs, n, maxRetries, retryInterval, contentStaged,
-                lastExit, role);
+                lastExit, role, supersededRebootPending);
     }
 
     public AppFacts withContentStaged(boolean staged) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, staged,
-                lastExit, role);
+                lastExit, role, supersededRebootPending);
+    }
+
+    public AppFacts withSupersededRebootPending(boolean pending) {
+        return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
+                contentStaged, lastExit, role, pending);
     }
 
     /** Whether this pass installs (required, available on request, or a dependency) or removes. */

@@ -14,6 +14,10 @@ public enum AppResult {
     INSTALLED_HARD_REBOOT,
     /** Required uninstall and the app is gone (already, or after the uninstaller). */
     NOT_PRESENT,
+    /** Required uninstall, gone, the uninstaller asked for a soft reboot (1011 SuccessUninstallPendingReboot). */
+    UNINSTALLED_SOFT_REBOOT,
+    /** Required uninstall, gone, the uninstaller asked for a hard reboot (2011 InProgressUninstallPendingReboot). */
+    UNINSTALLED_HARD_REBOOT,
     /** A requirement or applicability rule is not met (the code is in the event). */
     NOT_APPLICABLE,
     /** Available and not requested: detected state only. */
@@ -63,6 +67,10 @@ public enum AppResult {
     INSTALLED_SUPERSEDED_APPS_DETECTED,
     /** Replace: the superseded app was uninstalled for its successor (1016). */
     REMOVED_BY_SUPERSEDENCE,
+    /** Replace: removed for its successor, the uninstaller asked for a soft reboot (1016 with its exit code). */
+    REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT,
+    /** Replace: removed for its successor, the uninstaller asked for a hard reboot (2011): the successor waits. */
+    REMOVED_BY_SUPERSEDENCE_HARD_REBOOT,
     /** Replace: the superseded app was not there; nothing to uninstall. */
     REPLACED_NOT_PRESENT,
     /** Replace: the superseded app's uninstall failed (5008, with the uninstaller's or the engine's code). */
@@ -74,5 +82,9 @@ public enum AppResult {
     /** The app waits for its superseded app's uninstall to be retried (2010). */
     PENDING_UNINSTALL_OF_SUPERSEDED_APPS,
     /** The app is detected, but its superseded app could not be uninstalled (1012). */
-    INSTALLED_SUPERSEDED_UNINSTALL_FAILED
+    INSTALLED_SUPERSEDED_UNINSTALL_FAILED,
+    /** The app is detected, and its superseded app's uninstall waits for a (soft) reboot (1013). */
+    INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT,
+    /** The app's superseded app waits for a hard reboot to finish its uninstall: not attempted yet (6010). */
+    NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT
 }

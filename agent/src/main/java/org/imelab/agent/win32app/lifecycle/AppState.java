@@ -11,6 +11,8 @@ public enum AppState {
     DETECTING_WITHOUT_DEPENDENCY(false),
     /** Detecting an app whose superseded app could not be uninstalled: installed already, or not attempted. */
     DETECTING_WITH_SUPERSEDED_APP(false),
+    /** Detecting an app whose superseded app waits for a hard reboot: installed already, or not attempted. */
+    DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT(false),
     CHECKING_APPLICABILITY(false),
     DOWNLOADING(false),
     VERIFYING(false),

@@ -8,6 +8,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_AFTER_EXECUTION;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITHOUT_DEPENDENCY;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITH_SUPERSEDED_APP;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT;
 import static org.imelab.agent.win32app.lifecycle.AppState.DOWNLOADING;
 import static org.imelab.agent.win32app.lifecycle.AppState.EXECUTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.FAILED;
@@ -86,6 +87,15 @@ public final class Win32AppLifecycle {
                         new RecordResult(AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED), new EnterGrs(), new Report());
                 default -> illegal(from, event);
             };
+            // a superseded app waiting for a hard reboot: 1013 when the successor is there, else 6010 (nothing
+            // failed, so no GRS; the next pass installs it once the old app is gone)
+            case DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT -> switch (event) {
+                case Detected d when d.present() -> Transition.to(INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT), new Report());
+                case Detected d -> Transition.to(NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT), new Report());
+                default -> illegal(from, event);
+            };
             case DETECTING -> switch (event) {
                 case Detected d -> afterFirstDetection(d.present(), facts);
                 default -> illegal(from, event);
@@ -152,6 +162,8 @@ public final class Win32AppLifecycle {
             case SUPERSEDED_UNINSTALL_FAILED -> Transition.to(DETECTING_WITH_SUPERSEDED_APP, new Detect());
             case SUPERSEDED_UNINSTALL_PENDING -> Transition.to(WAITING_FOR_SUPERSEDED,
                     new RecordResult(AppResult.PENDING_UNINSTALL_OF_SUPERSEDED_APPS), new Report());
+            case SUPERSEDED_UNINSTALL_PENDING_REBOOT -> Transition.to(DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT,
+                    new Detect());
         };
     }
 
@@ -187,7 +199,8 @@ public final class Win32AppLifecycle {
             return present ? gate(facts) : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report());
         }
         if (present) {
-            return Transition.to(INSTALLED, new RecordResult(AppResult.INSTALLED), new Report());
+            return Transition.to(INSTALLED, new RecordResult(facts.supersededRebootPending()
+                    ? AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT : AppResult.INSTALLED), new Report());
         }
         return Transition.to(CHECKING_APPLICABILITY, new EvaluateApplicability());
     }
@@ -225,19 +238,31 @@ public final class Win32AppLifecycle {
 
     private static Transition afterSecondDetection(boolean present, AppFacts facts) {
         if (facts.uninstalling()) {
-            AppResult gone = facts.role() == Role.REPLACED ? AppResult.REMOVED_BY_SUPERSEDENCE : AppResult.NOT_PRESENT;
+            // still there after a reboot code fails like an install not there after one: the code is no excuse
             return present ? fail(AppResult.FAILED_STILL_DETECTED, facts)
-                    : Transition.to(NOT_PRESENT, new RecordResult(gone), new Report(), new CleanupContent());
+                    : Transition.to(NOT_PRESENT, new RecordResult(removed(facts)), new Report(), new CleanupContent());
         }
         if (!present) {
             return fail(AppResult.FAILED_NOT_DETECTED, facts);
         }
         AppResult result = switch (facts.lastExit().orElse(ReturnCodeType.SUCCESS)) {
-            case SOFT_REBOOT -> AppResult.INSTALLED_SOFT_REBOOT;
-            case HARD_REBOOT -> AppResult.INSTALLED_HARD_REBOOT;
-            default -> AppResult.INSTALLED;
+            case SOFT_REBOOT -> facts.supersededRebootPending() ? AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT
+                    : AppResult.INSTALLED_SOFT_REBOOT;
+            case HARD_REBOOT -> AppResult.INSTALLED_HARD_REBOOT; // in progress wins over any success
+            default -> facts.supersededRebootPending() ? AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT
+                    : AppResult.INSTALLED;
         };
         return Transition.to(INSTALLED, new RecordResult(result), new Report(), new CleanupContent());
+    }
+
+    /** An uninstall that worked, by its exit code's type: done, or waiting for a soft or hard reboot. */
+    private static AppResult removed(AppFacts facts) {
+        boolean replaced = facts.role() == Role.REPLACED;
+        return switch (facts.lastExit().orElse(ReturnCodeType.SUCCESS)) {
+            case SOFT_REBOOT -> replaced ? AppResult.REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT : AppResult.UNINSTALLED_SOFT_REBOOT;
+            case HARD_REBOOT -> replaced ? AppResult.REMOVED_BY_SUPERSEDENCE_HARD_REBOOT : AppResult.UNINSTALLED_HARD_REBOOT;
+            default -> replaced ? AppResult.REMOVED_BY_SUPERSEDENCE : AppResult.NOT_PRESENT;
+        };
     }
 
     /** A failure; for a superseded app being replaced, every failure is the supersedence uninstall's (5008). */

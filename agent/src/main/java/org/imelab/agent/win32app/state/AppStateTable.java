@@ -55,6 +55,11 @@ public final class AppStateTable {
                     EnforcementState.InProgressPendingReboot, err);
             case NOT_PRESENT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled, DesiredState.NotPresent,
                     null, c.executed() ? EnforcementState.Success : null, 0);
+            // uninstalls asking for a reboot record the exit code as the install reboot rows do
+            case UNINSTALLED_SOFT_REBOOT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, err, EnforcementState.SuccessUninstallPendingReboot, err);
+            case UNINSTALLED_HARD_REBOOT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, err, EnforcementState.InProgressUninstallPendingReboot, err);
             case NOT_APPLICABLE -> row(c, c.applicability(), ComplianceState.NotInstalled, DesiredState.None, null,
                     null, null);
             case AVAILABLE_NOT_INSTALLED -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
@@ -102,6 +107,11 @@ public final class AppStateTable {
             // superseded by Replace: DesiredState NotPresent (observed, C §1.2)
             case REMOVED_BY_SUPERSEDENCE -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
                     DesiredState.NotPresent, null, EnforcementState.SuccessAppRemovedBySupersedence, 0);
+            // removed by Replace with a reboot code: soft still counts as removed, hard is an uninstall in progress
+            case REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, err, EnforcementState.SuccessAppRemovedBySupersedence, err);
+            case REMOVED_BY_SUPERSEDENCE_HARD_REBOOT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, err, EnforcementState.InProgressUninstallPendingReboot, err);
             case REPLACED_NOT_PRESENT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
                     DesiredState.NotPresent, null, null, null);
             case FAILED_SUPERSEDED_UNINSTALL -> row(c, Applicability.Applicable, ComplianceState.Installed,
@@ -117,6 +127,13 @@ public final class AppStateTable {
                     EnforcementState.InProgressPendingUninstallOfSupersededApps, null);
             case INSTALLED_SUPERSEDED_UNINSTALL_FAILED -> row(c, Applicability.Applicable, ComplianceState.Installed,
                     wanted, err, EnforcementState.SuccessSupersededAppUninstallFailed, err);
+            // the successor's own exit code (0, or its own 3010), as on any install
+            case INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT -> row(c, Applicability.Applicable,
+                    ComplianceState.Installed, wanted, err == null || err == 0 ? null : err,
+                    EnforcementState.SuccessSupersededAppUninstallPendingReboot, err == null ? 0 : err);
+            case NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT -> row(c, Applicability.Applicable,
+                    ComplianceState.NotInstalled, wanted, null,
+                    EnforcementState.NotAttemptedSupersededAppUninstallPendingReboot, null);
         };
     }
 
