@@ -4,6 +4,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_AFTER_EXECUTION;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITHOUT_DEPENDENCY;
 import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITH_SUPERSEDED_APP;
+import static org.imelab.agent.win32app.lifecycle.AppState.DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT;
 import static org.imelab.agent.win32app.lifecycle.AppState.DOWNLOADING;
 import static org.imelab.agent.win32app.lifecycle.AppState.EXECUTING;
 import static org.imelab.agent.win32app.lifecycle.AppState.FAILED;
@@ -51,6 +52,7 @@ class RelationsLifecycleTest {
     static Stream<Arguments> transitions() {
         AppFacts parent = Win32AppLifecycleTest.required();
         AppFacts replaced = relative(Role.REPLACED);
+        AppFacts afterSoftReboot = parent.withSupersededRebootPending(true);
         return Stream.of(
                 // detect-only dependency: looked at, never installed, nothing to retry (no GRS)
                 row(DETECTING, new Detected(true), relative(Role.DETECT_ONLY_DEPENDENCY), INSTALLED,
@@ -104,7 +106,35 @@ class RelationsLifecycleTest {
                         AppState.WAITING_FOR_SUPERSEDED,
                         new RecordResult(AppResult.PENDING_UNINSTALL_OF_SUPERSEDED_APPS), new Report()),
                 row(DETECTING_WITH_SUPERSEDED_APP, new Detected(true), parent, INSTALLED,
-                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_FAILED), new Report()));
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_FAILED), new Report()),
+                // replaced with a reboot code: soft still removed (1016), hard pending the restart (2011)
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), replaced.withLastExit(ReturnCodeType.SOFT_REBOOT),
+                        NOT_PRESENT, new RecordResult(AppResult.REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT), new Report(),
+                        new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), replaced.withLastExit(ReturnCodeType.HARD_REBOOT),
+                        NOT_PRESENT, new RecordResult(AppResult.REMOVED_BY_SUPERSEDENCE_HARD_REBOOT), new Report(),
+                        new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), replaced.withLastExit(ReturnCodeType.SOFT_REBOOT),
+                        FAILED, new RecordResult(AppResult.FAILED_SUPERSEDED_STILL_DETECTED), new EnterGrs(),
+                        new Report(), new CleanupContent()),
+                // its successor after a soft reboot code: installs, its success says the restart is pending (1013)
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), afterSoftReboot.withLastExit(ReturnCodeType.SUCCESS),
+                        INSTALLED, new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT),
+                        new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true),
+                        afterSoftReboot.withLastExit(ReturnCodeType.HARD_REBOOT), INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING, new Detected(true), afterSoftReboot, INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT), new Report()),
+                row(DETECTING, new Detected(false), afterSoftReboot, AppState.CHECKING_APPLICABILITY,
+                        new AppEffect.EvaluateApplicability()),
+                // after a hard reboot code: not attempted until the restart (6010, no GRS), or there already (1013)
+                row(NEW, new DependencyBlocked(Blocker.SUPERSEDED_UNINSTALL_PENDING_REBOOT), parent,
+                        DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT, new Detect()),
+                row(DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT, new Detected(false), parent, NOT_ATTEMPTED,
+                        new RecordResult(AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT), new Report()),
+                row(DETECTING_WITH_SUPERSEDED_APP_PENDING_REBOOT, new Detected(true), parent, INSTALLED,
+                        new RecordResult(AppResult.INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT), new Report()));
     }
 
     @ParameterizedTest(name = "{2} {0} + {1} -> {3}")

@@ -88,6 +88,15 @@ class Win32AppLifecycleTest {
                 row(DETECTING_AFTER_EXECUTION, new Detected(false), required(), FAILED, new RecordResult(AppResult.FAILED_NOT_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.RequiredUninstall), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
                 row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.RequiredUninstall), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                // an uninstaller asking for a reboot: done pending a soft (1011) or hard (2011) restart
+                row(EXECUTING, new Executed(ReturnCodeType.HARD_REBOOT, 1641), with(Intent.RequiredUninstall), DETECTING_AFTER_EXECUTION, new Detect()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.RequiredUninstall).withLastExit(ReturnCodeType.SOFT_REBOOT), NOT_PRESENT, new RecordResult(AppResult.UNINSTALLED_SOFT_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.RequiredUninstall).withLastExit(ReturnCodeType.HARD_REBOOT), NOT_PRESENT, new RecordResult(AppResult.UNINSTALLED_HARD_REBOOT), new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), with(Intent.RequiredUninstall).withLastExit(ReturnCodeType.SUCCESS), NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report(), new CleanupContent()),
+                // still there after a reboot code fails, as an install not there after one does
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.RequiredUninstall).withLastExit(ReturnCodeType.SOFT_REBOOT), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(true), with(Intent.RequiredUninstall).withLastExit(ReturnCodeType.HARD_REBOOT), FAILED, new RecordResult(AppResult.FAILED_STILL_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
+                row(DETECTING_AFTER_EXECUTION, new Detected(false), required().withLastExit(ReturnCodeType.HARD_REBOOT), FAILED, new RecordResult(AppResult.FAILED_NOT_DETECTED), FAIL_TAIL_GRS, new Report(), new CleanupContent()),
                 row(WAITING_RETRY, new RetryDue(), required().withContentStaged(true), EXECUTING, new Execute(false)),
                 row(WAITING_RETRY, new RetryDue(), required(), DOWNLOADING, new Download()));
     }

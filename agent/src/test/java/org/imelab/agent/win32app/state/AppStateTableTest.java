@@ -55,6 +55,24 @@ class AppStateTableTest {
         assertEquals(1, row.compliance().complianceState().code());
     }
 
+    /** Uninstalls asking for a restart record the exit code as the install reboot rows do, in both messages. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"UNINSTALLED_SOFT_REBOOT,3010,1011", "UNINSTALLED_HARD_REBOOT,1641,2011"})
+    void anUninstallPendingARebootIsNotInstalledWithTheExitCode(AppResult result, int exit, int state) {
+        AppStateTable.Row row = AppStateTable.of(result, ctx(true, true, Applicability.Applicable, exit));
+        assertEquals("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,\"ErrorCode\":" + exit
+                + ",\"TargetingMethod\":0,\"InstallContext\":2,\"TargetType\":1,\"ProductVersion\":null,"
+                + "\"AssignmentFilterIds\":null}", row.compliance().toJson());
+        assertEquals("{\"EnforcementState\":" + state + ",\"ErrorCode\":" + exit + ",\"TargetingMethod\":0}",
+                row.enforcement().orElseThrow().toJson());
+        assertEquals(DetectionState.NotDetected, row.detection());
+        AppStateTable.Row install = AppStateTable.of(result == AppResult.UNINSTALLED_SOFT_REBOOT
+                ? AppResult.INSTALLED_SOFT_REBOOT : AppResult.INSTALLED_HARD_REBOOT,
+                ctx(false, true, Applicability.Applicable, exit));
+        assertEquals(install.compliance().errorCode(), row.compliance().errorCode(), "as the install row");
+        assertEquals(install.enforcement().orElseThrow().errorCode(), row.enforcement().orElseThrow().errorCode());
+    }
+
     @Test
     void requirementNotMetKeepsItsCodeWithComplianceState2AndDesiredState0() {
         for (Applicability a : new Applicability[] {Applicability.ScriptRequirementRuleNotMet,
@@ -95,7 +113,12 @@ class AppStateTableTest {
         "FAILED_SUPERSEDED_STILL_DETECTED|0                  |{\"EnforcementState\":5008,\"ErrorCode\":-2016345059,\"TargetingMethod\":1}",
         "NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_FAILED|1603      |{\"EnforcementState\":6009,\"ErrorCode\":1603,\"TargetingMethod\":1}",
         "PENDING_UNINSTALL_OF_SUPERSEDED_APPS|               |{\"EnforcementState\":2010,\"ErrorCode\":null,\"TargetingMethod\":1}",
-        "INSTALLED_SUPERSEDED_UNINSTALL_FAILED|1603          |{\"EnforcementState\":1012,\"ErrorCode\":1603,\"TargetingMethod\":1}"})
+        "INSTALLED_SUPERSEDED_UNINSTALL_FAILED|1603          |{\"EnforcementState\":1012,\"ErrorCode\":1603,\"TargetingMethod\":1}",
+        "REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT|3010            |{\"EnforcementState\":1016,\"ErrorCode\":3010,\"TargetingMethod\":1}",
+        "REMOVED_BY_SUPERSEDENCE_HARD_REBOOT|1641            |{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":1}",
+        "INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT|0     |{\"EnforcementState\":1013,\"ErrorCode\":0,\"TargetingMethod\":1}",
+        "INSTALLED_SUPERSEDED_UNINSTALL_PENDING_REBOOT|      |{\"EnforcementState\":1013,\"ErrorCode\":0,\"TargetingMethod\":1}",
+        "NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT|  |{\"EnforcementState\":6010,\"ErrorCode\":null,\"TargetingMethod\":1}"})
     void relationsHaveTheirOwnCodes(AppResult result, Integer code, String expected) {
         assertEquals(expected, enforcementOf(result, code));
     }
