@@ -1,0 +1,190 @@
+package org.imelab.agent.win32app.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.imelab.gateway.protocol.win32.FlatDependency;
+import org.imelab.gateway.protocol.win32.Intent;
+import org.imelab.registry.ime.ComplianceStateMessage;
+import org.imelab.registry.ime.EnforcementStateMessage;
+import org.imelab.registry.ime.Scope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Uninstallers that ask for a restart (3010 soft, 1641 hard, the default return codes), end to end:
+ * a required uninstall, and a superseded app removed by Replace before its successor installs. The
+ * lab's sh uninstallers report the code through {@code $IMELAB_EXIT_CODE_FILE} (above 255); the
+ * registry's state messages and the reports say what the IME's codes say.
+ */
+class Win32AppRebootUninstallLabTest extends EngineLabCase {
+    private static int tests;
+    String app;
+    String newer;
+    String older;
+    String n;
+
+    @BeforeEach
+    void ids() {
+        n = String.format("%02d", ++tests);
+        app = "d1000000-0000-4000-8000-0000000000" + n;
+        newer = "d3000000-0000-4000-8000-0000000000" + n;
+        older = "d4000000-0000-4000-8000-0000000000" + n;
+    }
+
+    String complianceJson(String id) {
+        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
+    }
+
+    String enforcementJson(String id) {
+        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
+    }
+
+    String m(String name) {
+        return name + "-" + n + ".txt";
+    }
+
+    void installed(String marker) throws Exception {
+        Files.createDirectories(lab.marker(marker).getParent());
+        Files.writeString(lab.marker(marker), "installed");
+    }
+
+    /** A shell line appending to this test's order file. */
+    String step(String what) {
+        return "echo " + what + " >> \"" + lab.dir.resolve("order-" + n + ".txt") + "\"";
+    }
+
+    List<String> steps() throws Exception {
+        Path p = lab.dir.resolve("order-" + n + ".txt");
+        return Files.exists(p) ? Files.readAllLines(p) : List.of();
+    }
+
+    /** An uninstaller that removes the marker and exits with {@code code}. */
+    String uninstall(String marker, int code) {
+        return step("uninstall") + "\nrm -f \"$ProgramData/imelab/" + marker + "\"\necho " + code
+                + " > \"$IMELAB_EXIT_CODE_FILE\"; exit 1";
+    }
+
+    void requiredUninstall(int code) throws Exception {
+        installed(m("tool"));
+        lab.app(EngineLab.policy(app, "Remove Me " + n, m("tool")).intent(Intent.UNINSTALL).build(), "exit 0",
+                uninstall(m("tool"), code));
+    }
+
+    @Test
+    void anUninstallAskingForASoftRebootIsSuccessUninstallPendingReboot() throws Exception {
+        requiredUninstall(3010);
+        lab.checkIn();
+        assertEquals(List.of("uninstall"), steps());
+        assertFalse(Files.exists(lab.marker(m("tool"))));
+        assertTrue(complianceJson(app).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
+                + "\"ErrorCode\":3010,\"TargetingMethod\":0,"), complianceJson(app));
+        assertEquals("{\"EnforcementState\":1011,\"ErrorCode\":3010,\"TargetingMethod\":0}", enforcementJson(app),
+                "SuccessUninstallPendingReboot");
+        assertEquals(1011, reported(app).orElseThrow().enforcementStateMessage().enforcementState());
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, app).isEmpty(), "a success: no GRS");
+        assertTrue(log.messages().contains("[Win32App] lpExitCode is defined as SoftReboot"));
+        assertTrue(log.messages().contains("[Win32App] Uninstall of app with id: " + app + " completes at the next "
+                + "device restart (SoftReboot)."), () -> String.join("\n", log.messages()));
+    }
+
+    @Test
+    void anUninstallAskingForAHardRebootIsInProgressUninstallPendingReboot() throws Exception {
+        requiredUninstall(1641);
+        lab.checkIn();
+        assertTrue(complianceJson(app).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
+                + "\"ErrorCode\":1641,\"TargetingMethod\":0,"), complianceJson(app));
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app),
+                "InProgressUninstallPendingReboot");
+        assertEquals(2011, reported(app).orElseThrow().enforcementStateMessage().enforcementState());
+        assertTrue(log.messages().contains("[Win32App] lpExitCode is defined as HardReboot"));
+
+        // the re-evaluation finds the app gone and runs nothing again; the enforcement record stays, as 2008 does
+        lab.scheduler.advanceBy(Duration.ofHours(9));
+        lab.checkIn();
+        assertEquals(List.of("uninstall"), steps());
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app));
+    }
+
+    @Test
+    void anUninstallerAskingForARebootWithTheAppStillThereFails() throws Exception {
+        installed(m("tool"));
+        lab.app(EngineLab.policy(app, "Remove Me " + n, m("tool")).intent(Intent.UNINSTALL).build(), "exit 0",
+                step("uninstall") + "\necho 3010 > \"$IMELAB_EXIT_CODE_FILE\"; exit 1");
+        lab.checkIn();
+        assertEquals("{\"EnforcementState\":5000,\"ErrorCode\":-2016345059,\"TargetingMethod\":0}",
+                enforcementJson(app), "the reboot code does not excuse an app still detected");
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, app).isPresent());
+        Files.delete(lab.marker(m("tool")));
+    }
+
+    /** newer replaces older (Action 110); older's uninstaller removes it and exits with {@code code}. */
+    void replacePair(int code) throws Exception {
+        installed(m("old"));
+        lab.app(EngineLab.policy(newer, "Tool 2.0 " + n, m("new"))
+                .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(),
+                step("install-new") + "\n" + EngineLab.createMarker(m("new")), null);
+        lab.app(EngineLab.policy(older, "Tool 1.0 " + n, m("old")).intent(Intent.NOT_TARGETED).build(),
+                step("install-old"), uninstall(m("old"), code));
+    }
+
+    @Test
+    void aReplacedAppRemovedWithASoftRebootLetsItsSuccessorInstallPendingReboot() throws Exception {
+        replacePair(3010);
+        lab.checkIn();
+        assertEquals(List.of("uninstall", "install-new"), steps());
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
+                + "\"ErrorCode\":3010,\"TargetingMethod\":1,"), complianceJson(older));
+        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":3010,\"TargetingMethod\":1}", enforcementJson(older),
+                "SuccessAppRemovedBySupersedence, with the soft reboot code");
+        assertTrue(complianceJson(newer).startsWith("{\"Applicability\":0,\"ComplianceState\":1,\"DesiredState\":2,"
+                + "\"ErrorCode\":null,\"TargetingMethod\":0,"), complianceJson(newer));
+        assertEquals("{\"EnforcementState\":1013,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer),
+                "SuccessSupersededAppUninstallPendingReboot");
+        assertEquals(1013, reported(newer).orElseThrow().enforcementStateMessage().enforcementState());
+        assertTrue(log.messages().contains("[Win32App] App with id: " + newer + " is installed while the uninstall of "
+                + "its superseded app is pending a device restart."), () -> String.join("\n", log.messages()));
+        Files.delete(lab.marker(m("new")));
+    }
+
+    @Test
+    void aReplacedAppRemovedWithAHardRebootHoldsItsSuccessorUntilTheNextCheckIn() throws Exception {
+        replacePair(1641);
+        lab.checkIn();
+        assertEquals(List.of("uninstall"), steps(), "the successor waits for the restart");
+        assertFalse(Files.exists(lab.marker(m("new"))));
+        assertTrue(complianceJson(older).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":1,"
+                + "\"ErrorCode\":1641,\"TargetingMethod\":1,"), complianceJson(older));
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":1}", enforcementJson(older),
+                "InProgressUninstallPendingReboot");
+        assertTrue(complianceJson(newer).startsWith("{\"Applicability\":0,\"ComplianceState\":2,\"DesiredState\":2,"
+                + "\"ErrorCode\":null,\"TargetingMethod\":0,"), complianceJson(newer));
+        assertEquals("{\"EnforcementState\":6010,\"ErrorCode\":null,\"TargetingMethod\":0}", enforcementJson(newer),
+                "NotAttemptedSupersededAppUninstallPendingReboot");
+        assertEquals(6010, reported(newer).orElseThrow().enforcementStateMessage().enforcementState());
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, newer).isEmpty(), "nothing failed: no GRS");
+        assertTrue(lab.ime.grs().find(Scope.DEVICE, older).isEmpty());
+        assertTrue(log.messages().contains("[Win32App] App with id: " + newer + " will not be installed in this pass: "
+                + "the uninstall of a superseded app is pending a device restart."),
+                () -> String.join("\n", log.messages()));
+
+        // the next check-in stands in for the restart, well inside the 8-hour re-evaluation interval
+        lab.scheduler.advanceBy(Duration.ofHours(1));
+        lab.checkIn();
+        assertEquals(List.of("uninstall", "install-new"), steps(), "the old app is gone: the successor installs");
+        assertTrue(Files.exists(lab.marker(m("new"))));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer));
+        assertEquals(1000, reported(newer).orElseThrow().enforcementStateMessage().enforcementState());
+
+        // and the one after that is the ordinary re-evaluation again: nothing runs
+        lab.scheduler.advanceBy(Duration.ofHours(1));
+        lab.checkIn();
+        assertEquals(List.of("uninstall", "install-new"), steps());
+        Files.delete(lab.marker(m("new")));
+    }
+}
