@@ -109,4 +109,25 @@ class DesiredStatesTest {
         assertEquals(DesiredStates.Kind.NONE, update.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF, AppState.FAILED,
                 AppResult.FAILED_EXIT_CODE, 1)), Set.of()).kind());
     }
+    @Test
+    void aReplacedAppRemovedWithARebootCodeLetsItsSuccessorInstallOrHoldsItUntilTheRestart() {
+        DesiredStates replace = desired(110, apps(Intent.REQUIRED, Intent.NOT_TARGETED), a -> true, true);
+        DesiredStates.Blocking soft = replace.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF, AppState.NOT_PRESENT,
+                AppResult.REMOVED_BY_SUPERSEDENCE_SOFT_REBOOT, 3010)), Set.of());
+        assertEquals(DesiredStates.Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT, soft.kind());
+        assertEquals(null, soft.kind().blocker, "a soft reboot code does not block: the successor installs (1013)");
+        DesiredStates.Blocking hard = replace.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF, AppState.NOT_PRESENT,
+                AppResult.REMOVED_BY_SUPERSEDENCE_HARD_REBOOT, 1641)), Set.of());
+        assertEquals(DesiredStates.Kind.SUPERSEDED_UNINSTALL_PENDING_REBOOT, hard.kind());
+        assertEquals(Optional.empty(), hard.errorCode(), "6010 carries no error: nothing failed");
+        // after the restart the old app is simply not there
+        assertEquals(DesiredStates.Kind.NONE, replace.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
+                AppState.NOT_PRESENT, AppResult.REPLACED_NOT_PRESENT, null)), Set.of()).kind());
+
+        // an app needing a successor held back by the restart waits with it, instead of failing (6001)
+        DesiredStates dependency = desired(10, apps(Intent.REQUIRED, Intent.NOT_TARGETED), a -> true, true);
+        assertEquals(DesiredStates.Kind.WAIT, dependency.blocking(NEW_REF, Map.of(OLD, outcome(OLD_REF,
+                AppState.NOT_ATTEMPTED, AppResult.NOT_ATTEMPTED_SUPERSEDED_UNINSTALL_PENDING_REBOOT, null)), Set.of())
+                .kind());
+    }
 }
