@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             RunCommand.class,
             SyncCommand.class,
+            RestartCommand.class,
             MonikerCommand.class,
             StatusCommand.class,
             RegCommand.class,

@@ -23,6 +23,7 @@ final class AgentRequests implements IpcServer.Handler {
             case SYNCAPP -> trigger(CheckinTrigger.MONIKER_SYNCAPP);
             case SYNCCOMPLIANCE -> trigger(CheckinTrigger.MONIKER_SYNCCOMPLIANCE);
             case SYNC -> trigger(CheckinTrigger.CLI_SYNC);
+            case RESTART -> trigger(CheckinTrigger.DEVICE_RESTART);
             case STATUS -> new IpcResponse(true, "running", agent.status());
             case INVENTORY -> inventory(false);
             case INVENTORY_FULL -> inventory(true);

@@ -38,6 +38,10 @@ import org.imelab.agent.win32app.engine.EngineSettings;
 import org.imelab.agent.win32app.engine.LabPolicyFaults;
 import org.imelab.agent.win32app.engine.Win32AppEngine;
 import org.imelab.agent.win32app.engine.Win32AppServices;
+import org.imelab.agent.device.restart.LabBootTime;
+import org.imelab.agent.device.restart.SystemBootTime;
+import org.imelab.agent.device.restart.SystemDeviceRestarter;
+import org.imelab.registry.ime.LabRestartKey;
 import org.imelab.agent.win32app.exec.InstallerRunner;
 import org.imelab.agent.win32app.report.ReportingManager;
 import org.imelab.agent.win32app.rules.DetectionEvaluator;
@@ -195,7 +199,10 @@ public final class DeviceStack implements AutoCloseable {
                 new ContentStager(service, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper(), downloads),
                 InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
-                new LabPolicyFaults(), clock, settings);
+                new LabPolicyFaults(), clock, settings,
+                // the machine's uptime is physical time, whatever clock the schedule runs on
+                new LabBootTime(SystemBootTime.forThisMachine(InstantSource.system()), new LabRestartKey(registry, layout)),
+                new SystemDeviceRestarter());
         return services;
     }
 

@@ -112,6 +112,9 @@ public final class SideCarCheckin implements CheckinHandler {
         if (triggers.contains(CheckinTrigger.GATEWAY_PUSH)) {
             return CheckinReason.NOTIFICATION;
         }
+        if (triggers.contains(CheckinTrigger.DEVICE_RESTART)) {
+            return CheckinReason.AGENT_RESTART; // the agent's first check-in after a boot is a service start's
+        }
         if (triggers.contains(CheckinTrigger.MONIKER_SYNCAPP) || triggers.contains(CheckinTrigger.MONIKER_SYNCCOMPLIANCE)
                 || triggers.contains(CheckinTrigger.CLI_SYNC)) {
             return CheckinReason.ON_DEMAND;

@@ -13,6 +13,8 @@ public enum IpcVerb {
     SYNCCOMPLIANCE("synccompliance"),
     /** {@code imelab sync}. */
     SYNC("sync"),
+    /** {@code imelab restart --simulate}: a check-in as after the device's boot. */
+    RESTART("restart"),
     /** {@code imelab status}. */
     STATUS("status"),
     /** {@code imelab inventory --run}: an inventory now (a delta, or a full one when due). */

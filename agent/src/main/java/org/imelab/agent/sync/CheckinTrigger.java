@@ -12,6 +12,8 @@ public enum CheckinTrigger {
     MONIKER_SYNCCOMPLIANCE("SyncCompliance", "intunemanagementextension://synccompliance"),
     /** {@code imelab sync} on this machine. */
     CLI_SYNC("CliSync", "imelab sync"),
+    /** {@code imelab restart --simulate}: the lab's device restart; the check-in is the service start's. */
+    DEVICE_RESTART("DeviceRestart", "simulated device restart"),
     /** The gateway asked this device to sync (the admin center's "Sync"). */
     GATEWAY_PUSH("GatewayPush", "gateway push"),
     /** A Win32 app retry, deadline or re-evaluation the engine persisted is due. */

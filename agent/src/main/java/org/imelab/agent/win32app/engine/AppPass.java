@@ -286,7 +286,7 @@ final class AppPass {
         LOG.info("[Win32App] lpExitCode is defined as {}", kind.logName());
         LOG.info("[Win32App] Post processed result for ({},{}) is {}", app.appId(), policy.name(), kind.logName());
         if (uninstall && (kind == ReturnCodeType.SOFT_REBOOT || kind == ReturnCodeType.HARD_REBOOT)) {
-            // the lab never restarts its machine: the state says the restart is pending, the next check-in follows
+            // the state says the restart is pending; the pass after the device's next boot completes it
             LOG.info("[Win32App] Uninstall of app with id: {} completes at the next device restart ({}).", app.appId(),
                     kind.logName());
         }
@@ -338,6 +338,11 @@ final class AppPass {
 
     boolean stateChanged() {
         return stateChanged;
+    }
+
+    /** Whether the installer (or uninstaller) ran in this pass. */
+    boolean executed() {
+        return executed;
     }
 
     private InstallContext installContext() {

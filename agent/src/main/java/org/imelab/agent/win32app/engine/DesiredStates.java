@@ -222,6 +222,8 @@ final class DesiredStates {
         return switch (o.state()) {
             case FAILED -> new Blocking(Kind.SUPERSEDED_UNINSTALL_FAILED, o.errorCode());
             case WAITING_RETRY -> new Blocking(Kind.SUPERSEDED_UNINSTALL_PENDING, Optional.empty());
+            // still waiting for the restart its uninstall asked for (2011): the successor keeps waiting (6010)
+            case PENDING_REBOOT -> new Blocking(Kind.SUPERSEDED_UNINSTALL_PENDING_REBOOT, Optional.empty());
             case IN_GRS -> Blocking.WAIT;
             default -> Blocking.NONE;
         };

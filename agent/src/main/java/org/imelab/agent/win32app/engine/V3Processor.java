@@ -30,7 +30,6 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.registry.ime.Applicability;
 import org.imelab.registry.ime.ComplianceState;
 import org.imelab.registry.ime.DesiredState;
-import org.imelab.registry.ime.EnforcementState;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.SubgraphHash;
@@ -48,7 +47,7 @@ final class V3Processor {
     private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
 
     /** The outcomes of one check-in, for the console line and the tests. */
-    record Summary(Map<String, AppState> changed, int unchanged) {
+    record Summary(Map<String, AppState> changed, int unchanged, List<DeviceRestartRequests.Ask> restarts) {
         String line() {
             if (changed.isEmpty()) {
                 return unchanged + " app(s), all unchanged";
@@ -88,11 +87,13 @@ final class V3Processor {
         LOG.info("[Win32App][V3Processor] Processing {} subgraphs.", graphs.subgraphs().size());
         Map<String, AppState> changed = new LinkedHashMap<>();
         int[] unchanged = {0};
+        PendingReboots reboots = new PendingReboots(s.bootTime().lastBoot());
+        List<DeviceRestartRequests.Ask> restarts = new ArrayList<>();
         for (Subgraph g : graphs.subgraphs()) {
-            processSubgraph(g, byId, scope, changed, unchanged);
+            processSubgraph(g, byId, scope, changed, unchanged, reboots, restarts);
         }
         LOG.info("[Win32App][V3Processor] Done processing {} subgraphs.", graphs.subgraphs().size());
-        return new Summary(changed, unchanged[0]);
+        return new Summary(changed, unchanged[0], List.copyOf(restarts));
     }
 
     /** The policies the engine can process; WinGet apps and policies without an id or version are left out. */
@@ -135,7 +136,8 @@ final class V3Processor {
     }
 
     private void processSubgraph(Subgraph g, Map<String, Win32AppPolicy> byId, Scope scope,
-            Map<String, AppState> changed, int[] unchanged) {
+            Map<String, AppState> changed, int[] unchanged, PendingReboots reboots,
+            List<DeviceRestartRequests.Ask> restarts) {
         LOG.info("[Win32App][V3Processor] Processing subgraph with app ids: {}", g.appIdList());
         Instant now = s.clock().instant();
         List<AppRef> order = g.order();
@@ -166,7 +168,8 @@ final class V3Processor {
         boolean asked = requested.containsValue(true);
         boolean scheduled = active.stream().anyMatch(a -> awaitingSchedule(byId.get(a.appId()), records.get(a)));
         boolean intentChanged = active.stream().anyMatch(a -> intentChanged(byId.get(a.appId()), records.get(a)));
-        boolean restarted = active.stream().anyMatch(a -> awaitingRestart(records.get(a)));
+        // a result waiting for a restart is looked at once the device restarted, whatever the interval
+        boolean restarted = active.stream().anyMatch(a -> reboots.restartedSince(records.get(a)));
         if (!(due || fresh || retryDue || asked || scheduled || intentChanged || restarted)) {
             Optional<Instant> waiting = active.stream().flatMap(a -> retries.get(a).stream())
                     .map(RetryState::nextRetryTimeUtc).min(Instant::compareTo);
@@ -243,6 +246,7 @@ final class V3Processor {
                     Duration.ofMinutes(ex.retryIntervalMinutesOrDefault()), s.content().staged(a), Optional.empty(),
                     desired.role(a, outcomes)).withSupersededRebootPending(
                     blocking.kind() == DesiredStates.Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT);
+            facts = facts.withPendingReboot(reboots.of(a.appId(), records.get(a), facts.uninstalling()));
             AppPass pass = new AppPass(s, policy, a, scope, dependencyOnly, records.get(a), retry.isPresent(), facts,
                     blocking.errorCode(), user);
             if (blocking.kind() == DesiredStates.Kind.SUPERSEDED_UNINSTALL_SOFT_REBOOT) {
@@ -259,6 +263,7 @@ final class V3Processor {
                     : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
             passes.put(a.appId(), pass);
+            DeviceRestartRequests.of(policy, outcome, pass.executed()).ifPresent(restarts::add);
             if (outcome.result().orElse(null) == AppResult.SUPERSEDING_APPS_DETECTED) {
                 amendSuccessors(desired.updatedBy(a), passes, outcomes, changed, unchanged);
             }
@@ -335,16 +340,6 @@ final class V3Processor {
         }
         return record.flatMap(Win32AppRecord::compliance).map(c -> c.complianceState() != ComplianceState.Installed)
                 .orElse(true);
-    }
-
-    /**
-     * A successor held back by its superseded app's hard reboot (6010) installs after the restart. The lab never
-     * restarts the machine it runs on, so the next check-in stands in for the restart: the subgraph is looked at
-     * again then, whatever its re-evaluation interval, and the old app's absence lets the successor install.
-     */
-    private static boolean awaitingRestart(Optional<Win32AppRecord> record) {
-        return record.flatMap(Win32AppRecord::enforcement).map(e -> e.enforcementState()
-                == EnforcementState.NotAttemptedSupersededAppUninstallPendingReboot).orElse(false);
     }
 
     /** The admin changed install to uninstall (or back): the recorded desired state says the other. */

@@ -70,10 +70,12 @@ public final class Win32AppEngine implements Win32AppWorkload {
         // a user's check-in also serves the device's apps; the system-context ones are the device's
         policies = scope.isDevice() ? policies : UserScopePolicies.forUser(policies);
         lastPolicies = policies;
-        String line = processor.process(policies, scope).line();
+        V3Processor.Summary summary = processor.process(policies, scope);
+        String line = summary.line();
         // results the service did not take before (this run or an earlier one) go again now,
         // even when no subgraph had anything to do; nothing waiting costs nothing
         services.reporting().flush();
+        services.deviceRestarts().afterPass(summary.restarts()); // after the reports: they say why
         return line;
     }
 

@@ -22,10 +22,24 @@ import java.util.Optional;
  * @param role                what the app's relations make of it in this subgraph
  * @param supersededRebootPending an app it replaces was just uninstalled with a soft reboot code: its success
  *                            in this pass is 1013 (SuccessSupersededAppUninstallPendingReboot)
+ * @param pendingReboot       the app's recorded result waits for a device restart (2008, 2011): whether the
+ *                            device restarted since
  */
 public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
         int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
-        Optional<ReturnCodeType> lastExit, Role role, boolean supersededRebootPending) {
+        Optional<ReturnCodeType> lastExit, Role role, boolean supersededRebootPending, PendingReboot pendingReboot) {
+
+    public AppFacts {
+        pendingReboot = pendingReboot == null ? PendingReboot.NONE : pendingReboot;
+    }
+
+    /** An app whose recorded result waits for no restart. */
+    public AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
+            int retriesDone, int maxRetries, Duration retryInterval, boolean contentStaged,
+            Optional<ReturnCodeType> lastExit, Role role, boolean supersededRebootPending) {
+        this(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, contentStaged, lastExit,
+                role, supersededRebootPending, PendingReboot.NONE);
+    }
 
     /** An app no superseded app's reboot concerns. */
     public AppFacts(Intent intent, boolean availableRequested, ScheduleWindow window, GrsStatus grs,
@@ -45,27 +59,32 @@ public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow
 
     public AppFacts withRole(Role r) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, lastExit, r, supersededRebootPending);
+                contentStaged, lastExit, r, supersededRebootPending, pendingReboot);
     }
 
     public AppFacts withLastExit(ReturnCodeType kind) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, Optional.of(kind), role, supersededRebootPending);
+                contentStaged, Optional.of(kind), role, supersededRebootPending, pendingReboot);
     }
 
     public AppFacts withRetriesDone(int n) {
         return new AppFacts(intent, availableRequested, window, grs, n, maxRetries, retryInterval, contentStaged,
-                lastExit, role, supersededRebootPending);
+                lastExit, role, supersededRebootPending, pendingReboot);
     }
 
     public AppFacts withContentStaged(boolean staged) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval, staged,
-                lastExit, role, supersededRebootPending);
+                lastExit, role, supersededRebootPending, pendingReboot);
     }
 
     public AppFacts withSupersededRebootPending(boolean pending) {
         return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
-                contentStaged, lastExit, role, pending);
+                contentStaged, lastExit, role, pending, pendingReboot);
+    }
+
+    public AppFacts withPendingReboot(PendingReboot p) {
+        return new AppFacts(intent, availableRequested, window, grs, retriesDone, maxRetries, retryInterval,
+                contentStaged, lastExit, role, supersededRebootPending, p);
     }
 
     /** Whether this pass installs (required, available on request, or a dependency) or removes. */
@@ -91,6 +110,20 @@ public record AppFacts(Intent intent, boolean availableRequested, ScheduleWindow
         REPLACED,
         /** Superseded by Replace, but no successor is applicable: left alone (Applicability 1009). */
         SUCCESSORS_NOT_APPLICABLE
+    }
+
+    /**
+     * Whether the app's recorded result (2008 InProgressPendingReboot for an install, 2011
+     * InProgressUninstallPendingReboot for an uninstall) waits for a device restart, and whether the device
+     * restarted since it was recorded (the boot time is after the record's LastUpdatedTimeUtc).
+     */
+    public enum PendingReboot {
+        /** Nothing waits for a restart. */
+        NONE,
+        /** Still waiting: the pass leaves the record and the report as they are. */
+        WAITING,
+        /** The device restarted since: the app is detected again and its result completed. */
+        RESTARTED
     }
 
     /** The GRS as it applies to this app: no value (treated as expired), expired, or still running. */

@@ -12,6 +12,10 @@ public enum AppResult {
     INSTALLED_SOFT_REBOOT,
     /** Installed, the installer asked for a hard reboot (1641-style): pending reboot. */
     INSTALLED_HARD_REBOOT,
+    /** Installed with a hard reboot code (2008), the device restarted since, the app is detected: 1000. */
+    INSTALLED_AFTER_RESTART,
+    /** Uninstalled with a hard reboot code (2011), the device restarted since, the app is gone: 1000. */
+    UNINSTALLED_AFTER_RESTART,
     /** Required uninstall and the app is gone (already, or after the uninstaller). */
     NOT_PRESENT,
     /** Required uninstall, gone, the uninstaller asked for a soft reboot (1011 SuccessUninstallPendingReboot). */

@@ -30,6 +30,8 @@ public enum AppState {
     /** Waiting for a superseded app's uninstall (a retry) before installing. */
     WAITING_FOR_SUPERSEDED(true),
     NOT_ATTEMPTED(true),
+    /** Its recorded result waits for a device restart that has not happened: left as it is, not reported again. */
+    PENDING_REBOOT(true),
     FAILED(true);
 
     private final boolean endsPass;

@@ -17,6 +17,7 @@ import static org.imelab.agent.win32app.lifecycle.AppState.IN_GRS;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_APPLICABLE;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_ATTEMPTED;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
+import static org.imelab.agent.win32app.lifecycle.AppState.PENDING_REBOOT;
 import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
 import static org.imelab.agent.win32app.lifecycle.AppState.VERIFYING;
 import static org.imelab.agent.win32app.lifecycle.AppState.WAITING_RETRY;
@@ -47,6 +48,7 @@ import org.imelab.agent.win32app.lifecycle.AppEvent.Unpacked;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Verified;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Blocker;
 import org.imelab.agent.win32app.lifecycle.AppFacts.GrsStatus;
+import org.imelab.agent.win32app.lifecycle.AppFacts.PendingReboot;
 import org.imelab.agent.win32app.lifecycle.AppFacts.Role;
 import org.imelab.registry.ime.Intent;
 import org.imelab.agent.win32app.lifecycle.AppFacts.ScheduleWindow;
@@ -67,6 +69,8 @@ public final class Win32AppLifecycle {
     public static Transition next(AppState from, AppEvent event, AppFacts facts) {
         return switch (from) {
             case NEW -> switch (event) {
+                // a result waiting for a restart that has not come stays as recorded and reported: nothing to do
+                case Begin b when facts.pendingReboot() == PendingReboot.WAITING -> Transition.to(PENDING_REBOOT);
                 case Begin b -> Transition.to(DETECTING, new Detect());
                 case DependencyBlocked d -> blocked(d.blocker());
                 default -> illegal(from, event);
@@ -145,7 +149,7 @@ public final class Win32AppLifecycle {
                 default -> illegal(from, event);
             };
             case NOT_PRESENT, NOT_APPLICABLE, AVAILABLE, WAITING_SCHEDULE, CONTENT_CACHED, IN_GRS, NOT_ATTEMPTED,
-                    FAILED, WAITING_FOR_SUPERSEDED ->
+                    FAILED, WAITING_FOR_SUPERSEDED, PENDING_REBOOT ->
                     illegal(from, event);
         };
     }
@@ -188,15 +192,25 @@ public final class Win32AppLifecycle {
             }
             case REPLACED -> {
                 // requirements do not gate the removal; the successors' applicability was checked before
+                if (!present && facts.pendingReboot() == PendingReboot.RESTARTED) {
+                    return Transition.to(NOT_PRESENT, new RecordResult(AppResult.REMOVED_BY_SUPERSEDENCE), new Report());
+                }
                 return present ? gate(facts)
                         : Transition.to(NOT_PRESENT, new RecordResult(AppResult.REPLACED_NOT_PRESENT), new Report());
             }
             case ENFORCED -> {
             }
         }
+        boolean restarted = facts.pendingReboot() == PendingReboot.RESTARTED;
         if (facts.uninstalling()) {
+            if (!present && restarted) {
+                return Transition.to(NOT_PRESENT, new RecordResult(AppResult.UNINSTALLED_AFTER_RESTART), new Report());
+            }
             // Requirements do not gate an uninstall: a detected app is removed, an absent one is done.
             return present ? gate(facts) : Transition.to(NOT_PRESENT, new RecordResult(AppResult.NOT_PRESENT), new Report());
+        }
+        if (present && restarted) {
+            return Transition.to(INSTALLED, new RecordResult(AppResult.INSTALLED_AFTER_RESTART), new Report());
         }
         if (present) {
             return Transition.to(INSTALLED, new RecordResult(facts.supersededRebootPending()

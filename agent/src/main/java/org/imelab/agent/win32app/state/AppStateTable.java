@@ -53,6 +53,11 @@ public final class AppStateTable {
                     EnforcementState.Success, err);
             case INSTALLED_HARD_REBOOT -> row(c, Applicability.Applicable, ComplianceState.Installed, wanted, err,
                     EnforcementState.InProgressPendingReboot, err);
+            // a result that waited for a restart completes after it: a plain success, whether or not anything ran
+            case INSTALLED_AFTER_RESTART -> row(c, Applicability.Applicable, ComplianceState.Installed, wanted, null,
+                    EnforcementState.Success, 0);
+            case UNINSTALLED_AFTER_RESTART -> row(c, Applicability.Applicable, ComplianceState.NotInstalled,
+                    DesiredState.NotPresent, null, EnforcementState.Success, 0);
             case NOT_PRESENT -> row(c, Applicability.Applicable, ComplianceState.NotInstalled, DesiredState.NotPresent,
                     null, c.executed() ? EnforcementState.Success : null, 0);
             // uninstalls asking for a reboot record the exit code as the install reboot rows do
