@@ -12,6 +12,7 @@ import org.imelab.agent.ipc.IpcResponse;
 import org.imelab.agent.ipc.IpcVerb;
 import org.imelab.registry.Registry;
 import org.imelab.registry.ime.ImeLayout;
+import org.imelab.registry.ime.ImeTime;
 import org.imelab.registry.ime.LabRestartKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,16 +52,17 @@ public final class RestartCommand implements Callable<Integer> {
             if (simulate) {
                 Instant now = Instant.now();
                 key.recordSimulatedRestart(now);
-                out.println("Simulated device restart recorded at " + org.imelab.registry.ime.ImeTime.format(now)
-                        + " (" + key.deviceKey() + "\\" + LabRestartKey.SIMULATED_RESTART_TIME + ").");
-                return checkInAsAfterBoot(out);
-            }
-            if (!key.allowDeviceRestart()) {
-                err.println("imelab restart: restarting this machine is not allowed. Set " + key.settingsKey() + "\\"
-                        + LabRestartKey.ALLOW_DEVICE_RESTART + " to 1 (REG_DWORD) to allow it, or use "
-                        + "imelab restart --simulate.");
+                out.println("Simulated device restart recorded at " + ImeTime.format(now) + " ("
+                        + key.deviceKey().toShortString() + "\\" + LabRestartKey.SIMULATED_RESTART_TIME + ").");
+            } else if (!key.allowDeviceRestart()) {
+                err.println("imelab restart: restarting this machine is not allowed. Set "
+                        + key.settingsKey().toShortString() + "\\" + LabRestartKey.ALLOW_DEVICE_RESTART
+                        + " to 1 (REG_DWORD) to allow it, or use imelab restart --simulate.");
                 return ExitCodes.REFUSED;
             }
+        }
+        if (simulate) {
+            return checkInAsAfterBoot(out); // the registry is closed: the agent's check-in writes to it
         }
         try {
             new SystemDeviceRestarter().restart(Duration.ZERO, "imelab restart");

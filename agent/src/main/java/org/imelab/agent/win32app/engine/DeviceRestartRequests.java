@@ -71,8 +71,8 @@ final class DeviceRestartRequests {
         String ids = asks.stream().map(Ask::appId).collect(Collectors.joining(", "));
         if (!settings.allowDeviceRestart()) {
             LOG.info("[Win32App] App(s) {} asked for a device restart; imelab does not restart the lab machine. Set "
-                    + "{}\\{} to 1 (REG_DWORD) to allow it, or run: imelab restart --simulate", ids,
-                    settings.settingsKey(), LabRestartKey.ALLOW_DEVICE_RESTART);
+                    + "{} to 1 (REG_DWORD) to allow it, or run: imelab restart --simulate", ids,
+                    settings.settingsKey().child(LabRestartKey.ALLOW_DEVICE_RESTART).toShortString());
             return;
         }
         Duration delay = asks.stream().map(Ask::delay).max(Duration::compareTo).orElse(DEFAULT_DELAY);

@@ -43,6 +43,7 @@ import org.imelab.agent.gateway.SideCarCheckin;
 import org.imelab.agent.sync.CheckinOutcome;
 import org.imelab.agent.sync.CheckinRequest;
 import org.imelab.agent.sync.CheckinTrigger;
+import org.imelab.agent.device.restart.LabBootTime;
 import org.imelab.agent.time.ManualScheduler;
 import org.imelab.agent.win32app.content.ContentService;
 import org.imelab.agent.win32app.content.ContentStager;
@@ -70,6 +71,7 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.registry.Registry;
 import org.imelab.registry.file.FileRegistry;
 import org.imelab.registry.ime.ImeRegistry;
+import org.imelab.registry.ime.LabRestartKey;
 
 /**
  * A lab for the engine's end-to-end tests: the lab gateway over HTTPS on loopback, a device
@@ -103,6 +105,10 @@ final class EngineLab implements AutoCloseable {
     /** Wraps the reporter the engine sends results through (a test's outage); identity by default. */
     java.util.function.UnaryOperator<org.imelab.agent.win32app.report.ResultReporter> reporterWrap = r -> r;
     Duration runTimeMinute = Duration.ofMinutes(1);
+    /** Restarts the engine asked for; the machine running the tests never restarts. */
+    final RecordingRestarter restarts = new RecordingRestarter();
+    /** The machine's own boot, a day before the lab's first moment; {@link #restart()} simulates later ones. */
+    static final Instant MACHINE_BOOT = T0.minus(Duration.ofDays(1));
     private final List<ObjectNode> apps = new ArrayList<>();
     private long checkins;
 
@@ -226,7 +232,8 @@ final class EngineLab implements AutoCloseable {
                 new ContentStager(content, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
                 InstallerRunner.forThisMachine(), new ReportingManager(reporterWrap.apply(service), ime.pendingReports()),
-                faults, scheduler.clock(), settings);
+                faults, scheduler.clock(), settings,
+                new LabBootTime(() -> MACHINE_BOOT, new LabRestartKey(registry, ime.layout())), restarts);
         return new Win32AppEngine(services, scope);
     }
 
@@ -235,6 +242,16 @@ final class EngineLab implements AutoCloseable {
         SideCarCheckin checkin = new SideCarCheckin(client, json, engine, new PushNotifications(),
                 () -> Optional.of("test"));
         return checkin.checkIn(new CheckinRequest(++checkins, EnumSet.of(CheckinTrigger.CLI_SYNC), scheduler.now()));
+    }
+
+    /** {@code imelab restart --simulate}: the restart recorded now, then the check-in a boot brings. */
+    CheckinOutcome restart() throws Exception {
+        new LabRestartKey(registry, ime.layout()).recordSimulatedRestart(scheduler.now());
+        scheduler.advanceBy(Duration.ofMinutes(2)); // the service starts a little after the boot
+        SideCarCheckin checkin = new SideCarCheckin(client, json, engine, new PushNotifications(),
+                () -> Optional.of("test"));
+        return checkin.checkIn(new CheckinRequest(++checkins, EnumSet.of(CheckinTrigger.DEVICE_RESTART),
+                scheduler.now()));
     }
 
     // --- the lab file ---

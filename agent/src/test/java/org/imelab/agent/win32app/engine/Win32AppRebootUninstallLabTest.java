@@ -104,7 +104,7 @@ class Win32AppRebootUninstallLabTest extends EngineLabCase {
         assertEquals(2011, reported(app).orElseThrow().enforcementStateMessage().enforcementState());
         assertTrue(log.messages().contains("[Win32App] lpExitCode is defined as HardReboot"));
 
-        // the re-evaluation finds the app gone and runs nothing again; the enforcement record stays, as 2008 does
+        // the re-evaluation before a restart keeps the result as it is and runs nothing again
         lab.scheduler.advanceBy(Duration.ofHours(9));
         lab.checkIn();
         assertEquals(List.of("uninstall"), steps());
@@ -153,7 +153,7 @@ class Win32AppRebootUninstallLabTest extends EngineLabCase {
     }
 
     @Test
-    void aReplacedAppRemovedWithAHardRebootHoldsItsSuccessorUntilTheNextCheckIn() throws Exception {
+    void aReplacedAppRemovedWithAHardRebootHoldsItsSuccessorUntilTheDeviceRestarts() throws Exception {
         replacePair(1641);
         lab.checkIn();
         assertEquals(List.of("uninstall"), steps(), "the successor waits for the restart");
@@ -173,13 +173,24 @@ class Win32AppRebootUninstallLabTest extends EngineLabCase {
                 + "the uninstall of a superseded app is pending a device restart."),
                 () -> String.join("\n", log.messages()));
 
-        // the next check-in stands in for the restart, well inside the 8-hour re-evaluation interval
+        // without a restart the successor keeps waiting: at the next check-in, and at the re-evaluation
         lab.scheduler.advanceBy(Duration.ofHours(1));
         lab.checkIn();
+        lab.scheduler.advanceBy(Duration.ofHours(9));
+        lab.checkIn();
+        assertEquals(List.of("uninstall"), steps(), "no restart yet: the successor still waits");
+        assertEquals("{\"EnforcementState\":6010,\"ErrorCode\":null,\"TargetingMethod\":0}", enforcementJson(newer));
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":1}", enforcementJson(older));
+
+        // the (simulated) restart: the old app is gone for good (1016), the successor installs
+        lab.restart();
         assertEquals(List.of("uninstall", "install-new"), steps(), "the old app is gone: the successor installs");
         assertTrue(Files.exists(lab.marker(m("new"))));
+        assertEquals("{\"EnforcementState\":1016,\"ErrorCode\":0,\"TargetingMethod\":1}", enforcementJson(older),
+                "SuccessAppRemovedBySupersedence");
         assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(newer));
         assertEquals(1000, reported(newer).orElseThrow().enforcementStateMessage().enforcementState());
+        assertEquals(1016, reported(older).orElseThrow().enforcementStateMessage().enforcementState());
 
         // and the one after that is the ordinary re-evaluation again: nothing runs
         lab.scheduler.advanceBy(Duration.ofHours(1));

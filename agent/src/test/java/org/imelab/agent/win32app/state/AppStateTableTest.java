@@ -134,4 +134,22 @@ class AppStateTableTest {
         assertEquals(1, AppStateTable.of(AppResult.SUPERSEDED_DETECTED, c).compliance().complianceState().code());
         assertEquals(2, AppStateTable.of(AppResult.NOT_ATTEMPTED_AUTO_INSTALL_OFF, c).compliance().complianceState().code());
     }
+
+    /** A result that waited for a restart completes as a plain success, though nothing ran in this pass. */
+    @Test
+    void resultsCompletedAfterARestartAreSuccess1000WithErrorCode0() {
+        AppStateTable.Row installed = AppStateTable.of(AppResult.INSTALLED_AFTER_RESTART,
+                ctx(false, false, Applicability.Applicable, null));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}",
+                installed.enforcement().orElseThrow().toJson());
+        assertEquals(1, installed.compliance().complianceState().code());
+        assertEquals(2, installed.compliance().desiredState().code());
+        AppStateTable.Row removed = AppStateTable.of(AppResult.UNINSTALLED_AFTER_RESTART,
+                ctx(true, false, Applicability.Applicable, null));
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}",
+                removed.enforcement().orElseThrow().toJson());
+        assertEquals(2, removed.compliance().complianceState().code());
+        assertEquals(1, removed.compliance().desiredState().code());
+        assertEquals(null, removed.compliance().errorCode());
+    }
 }
