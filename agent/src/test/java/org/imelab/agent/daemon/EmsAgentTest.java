@@ -109,6 +109,11 @@ class EmsAgentTest {
         assertEquals("https://127.0.0.1:8443/", status.get(AgentStatus.GATEWAY));
         assertEquals("AB12", status.get(AgentStatus.CERTIFICATE));
 
+        // imelab restart --simulate: the check-in a boot brings
+        assertTrue(client().send(IpcVerb.RESTART).ok());
+        assertEquals(Set.of(CheckinTrigger.DEVICE_RESTART), nextFinished().request().triggers());
+        assertTrue(log.messages().contains("[IPC] Received a sync request: simulated device restart"));
+
         scheduler.advanceBy(Duration.ofMinutes(60));
         assertEquals(Set.of(CheckinTrigger.TIMER), nextFinished().request().triggers());
     }

@@ -50,5 +50,8 @@ class PushNotificationsTest {
         assertEquals(CheckinReason.ON_DEMAND, SideCarCheckin.reasonOf(EnumSet.of(CheckinTrigger.CLI_SYNC)));
         assertEquals(CheckinReason.AGENT_RESTART, SideCarCheckin.reasonOf(EnumSet.of(CheckinTrigger.SERVICE_START, CheckinTrigger.TIMER)));
         assertEquals(CheckinReason.MAINTENANCE_TIMER, SideCarCheckin.reasonOf(EnumSet.of(CheckinTrigger.TIMER)));
+        // imelab restart --simulate checks in as the service start after a boot does
+        assertEquals(CheckinReason.AGENT_RESTART, SideCarCheckin.reasonOf(EnumSet.of(CheckinTrigger.DEVICE_RESTART,
+                CheckinTrigger.CLI_SYNC)));
     }
 }
