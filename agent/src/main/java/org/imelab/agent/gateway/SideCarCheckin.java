@@ -17,7 +17,6 @@ import org.imelab.gateway.protocol.RequestContentType;
 import org.imelab.gateway.protocol.SideCarGatewaySession;
 import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.gateway.protocol.win32.PolicySet;
-import org.imelab.gateway.protocol.win32.RejectedPolicy;
 import org.imelab.gateway.protocol.win32.Win32AppPolicyParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,19 +75,12 @@ public final class SideCarCheckin implements CheckinHandler {
             String why = e.getCause() instanceof GatewayException g ? g.getMessage() : String.valueOf(e.getCause());
             return CheckinOutcome.failed(why).withConnection(gateway, thumbprint.orElse(null));
         }
-        String policiesJson;
         PolicySet policies;
         try {
-            policiesJson = json.decodeResponsePayload(RequestContentType.REQUEST_APPLICATION, answer.responsePayload());
-            appWorkload.info("Get policies = {}", policiesJson);
-            policies = parser.parse(policiesJson);
+            policies = PolicyAnswer.read(json, parser, answer);
         } catch (PayloadFormatException e) {
-            appWorkload.error("[Win32App] The policies from the gateway cannot be read: {}", e.getMessage());
             return withInterval(CheckinOutcome.failed("the policies cannot be read: " + e.getMessage()), answer)
                     .withConnection(gateway, thumbprint.orElse(null));
-        }
-        for (RejectedPolicy r : policies.rejected()) {
-            appWorkload.warn("[Win32App] {}", r);
         }
         String summary = workload.process(policies, request);
         if (!policies.rejected().isEmpty()) {

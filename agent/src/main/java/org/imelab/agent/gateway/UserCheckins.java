@@ -16,7 +16,6 @@ import org.imelab.gateway.protocol.RequestContentType;
 import org.imelab.gateway.protocol.SideCarGatewaySession;
 import org.imelab.gateway.protocol.SideCarJson;
 import org.imelab.gateway.protocol.win32.PolicySet;
-import org.imelab.gateway.protocol.win32.RejectedPolicy;
 import org.imelab.gateway.protocol.win32.Win32AppPolicyParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,19 +100,12 @@ public final class UserCheckins {
         }
         PolicySet policies;
         try {
-            String policiesJson = json.decodeResponsePayload(RequestContentType.REQUEST_APPLICATION,
-                    answer.responsePayload());
-            appWorkload.info("Get policies = {}", policiesJson);
-            policies = parser.parse(policiesJson);
+            policies = PolicyAnswer.read(json, parser, answer);
         } catch (PayloadFormatException e) {
-            appWorkload.error("[Win32App] The policies from the gateway cannot be read: {}", e.getMessage());
             throw new UserCheckinFailed("the policies cannot be read: " + e.getMessage());
         }
         appWorkload.info("[Win32App] Got {} Win32App(s) for user {} in session {}", policies.accepted().size(),
                 user.userObjectId(), user.sessionId());
-        for (RejectedPolicy r : policies.rejected()) {
-            appWorkload.warn("[Win32App] {}", r);
-        }
         try {
             return u.workload().process(policies, request);
         } catch (InterruptedException e) {
