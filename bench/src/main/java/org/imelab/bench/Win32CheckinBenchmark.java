@@ -167,7 +167,9 @@ public class Win32CheckinBenchmark {
                 new ContentStager(noContent, settings.incomingDir(), settings.imeCacheDir(), new ContentDecryptor(),
                         new SafeUnzipper()),
                 InstallerRunner.forThisMachine(), new ReportingManager(results -> { }), AppFaults.NONE, clock,
-                settings);
+                settings, () -> java.time.Instant.EPOCH, (delay, reason) -> {
+                    throw new java.io.IOException("a benchmark never restarts the machine");
+                });
         return new Win32AppEngine(services);
     }
 
