@@ -201,7 +201,8 @@ public final class DeviceStack implements AutoCloseable {
                 InstallerRunner.forThisMachine(), new ReportingManager(service, ime.pendingReports()),
                 new LabPolicyFaults(), clock, settings,
                 // the machine's uptime is physical time, whatever clock the schedule runs on
-                new LabBootTime(SystemBootTime.forThisMachine(InstantSource.system()), new LabRestartKey(registry, layout)),
+                new LabBootTime(SystemBootTime.forThisMachine(InstantSource.system()),
+                        new LabRestartKey(registry, layout)),
                 new SystemDeviceRestarter());
         return services;
     }
