@@ -12,6 +12,7 @@ import org.imelab.agent.daemon.AgentConfig;
 import org.imelab.agent.daemon.ConsoleReporter;
 import org.imelab.agent.daemon.EmsAgent;
 import org.imelab.agent.daemon.ForegroundHost;
+import org.imelab.agent.device.HostMachine;
 import org.imelab.agent.session.ForegroundAccount;
 import org.imelab.agent.ipc.IpcServer;
 import java.util.OptionalInt;
@@ -170,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
                                 console.line(scheduler.now(), "  downloading " + name + ": " + megabytes(bytes)
                                         + (total > 0 ? " of " + megabytes(total) : ""));
                             }
-                        }, ForegroundAccount.forThisRun());
+                        }, HostMachine.of(ForegroundAccount.forThisRun()));
                 afterStop.add(0, device);
                 console.line(scheduler.now(), "client certificate check: " + device.initialCheck().outcome().summary()
                         + "; using " + device.certificate().thumbprint());

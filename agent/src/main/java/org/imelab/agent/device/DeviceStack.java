@@ -23,7 +23,6 @@ import org.imelab.agent.gateway.LabPushListener;
 import org.imelab.agent.gateway.PushNotifications;
 import org.imelab.agent.gateway.SideCarCheckin;
 import org.imelab.agent.gateway.UserCheckins;
-import org.imelab.agent.session.LoggedOnUsers;
 import org.imelab.agent.session.SignedInUsers;
 import org.imelab.certpicker.mdm.LabTenant;
 import org.imelab.gateway.lab.LabUserToken;
@@ -40,7 +39,7 @@ import org.imelab.agent.win32app.engine.Win32AppEngine;
 import org.imelab.agent.win32app.engine.Win32AppServices;
 import org.imelab.agent.device.restart.LabBootTime;
 import org.imelab.agent.device.restart.SystemBootTime;
-import org.imelab.agent.device.restart.SystemDeviceRestarter;
+import org.imelab.agent.device.restart.DeviceRestarter;
 import org.imelab.registry.ime.LabRestartKey;
 import org.imelab.agent.win32app.exec.InstallerRunner;
 import org.imelab.agent.win32app.report.ReportingManager;
@@ -108,27 +107,16 @@ public final class DeviceStack implements AutoCloseable {
     private final CertCheckReport initialCheck;
 
     /**
+     * @throws IOException when no usable MDM certificate is in the stores
      * @param sideCarUrl the gateway's SideCar URL
      * @param trust      trust for the gateway's TLS certificate
-     * @throws IOException when no usable MDM certificate is in the stores
+     * @param downloads  told how content downloads advance (the console of {@code imelab run})
+     * @param host who is logged on (the operating system's sessions; each one signed in as an Entra
+     *             user, {@code imelab users sign-in}, gets a user check-in after the device's) and
+     *             how the machine is restarted when a restart is allowed
      */
     public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
-            X509TrustManager trust, String deviceName) throws IOException {
-        this(home, registry, layout, scheduler, sideCarUrl, trust, deviceName, DownloadProgress.NONE);
-    }
-
-    /** @param downloads told how content downloads advance (the console of {@code imelab run}) */
-    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
-            X509TrustManager trust, String deviceName, DownloadProgress downloads) throws IOException {
-        this(home, registry, layout, scheduler, sideCarUrl, trust, deviceName, downloads, LoggedOnUsers.forThisMachine());
-    }
-
-    /**
-     * @param loggedOn who is logged on (the operating system's sessions); each one signed in as an
-     *                 Entra user ({@code imelab users sign-in}) gets a user check-in after the device's
-     */
-    public DeviceStack(DataHome home, Registry registry, ImeLayout layout, Scheduler scheduler, String sideCarUrl,
-            X509TrustManager trust, String deviceName, DownloadProgress downloads, LoggedOnUsers loggedOn)
+            X509TrustManager trust, String deviceName, DownloadProgress downloads, HostMachine host)
             throws IOException {
         this.downloads = downloads;
         this.scheduler = scheduler;
@@ -155,9 +143,9 @@ public final class DeviceStack implements AutoCloseable {
                 Backoff.DEFAULT, RandomGenerator.getDefault(), json);
         cdn = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trust)
                 .readTimeout(5, TimeUnit.MINUTES).build();
-        Win32AppServices services = newServices(home, registry, layout, clock, source);
+        Win32AppServices services = newServices(home, registry, layout, clock, source, host.restarter());
         engine = new Win32AppEngine(services);
-        userEngines = new UserEngines(new SignedInUsers(loggedOn, new LabUsersKey(registry, layout)),
+        userEngines = new UserEngines(new SignedInUsers(host.loggedOn(), new LabUsersKey(registry, layout)),
                 user -> new Win32AppEngine(services, user));
         String tenant = certificate.intune().tenantId().orElse(LabTenant.TENANT_ID).toString();
         checkin = new SideCarCheckin(client, json, engine, notifications,
@@ -174,7 +162,7 @@ public final class DeviceStack implements AutoCloseable {
     }
 
     private Win32AppServices newServices(DataHome home, Registry registry, ImeLayout layout, InstantSource clock,
-            CertificateSource source) throws IOException {
+            CertificateSource source, DeviceRestarter restarter) throws IOException {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         Path drive = home.root().resolve("device");
         WindowsPaths paths = windows ? WindowsPaths.windows(System.getenv(), true)
@@ -203,7 +191,7 @@ public final class DeviceStack implements AutoCloseable {
                 // the machine's uptime is physical time, whatever clock the schedule runs on
                 new LabBootTime(SystemBootTime.forThisMachine(InstantSource.system()),
                         new LabRestartKey(registry, layout)),
-                new SystemDeviceRestarter());
+                restarter);
         return services;
     }
 

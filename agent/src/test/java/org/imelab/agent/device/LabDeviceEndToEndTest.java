@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.imelab.agent.win32app.content.DownloadProgress;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,8 @@ class LabDeviceEndToEndTest {
             LabEnrollment.Enrolled enrolled = lab.enroll(home, registry, ImeLayout.standard(), DEVICE_NAME,
                     scheduler.now());
             DeviceStack device = new DeviceStack(home, registry, ImeLayout.standard(), scheduler,
-                    lab.gateway().sideCarUrl(), lab.trust(), DEVICE_NAME);
+                    lab.gateway().sideCarUrl(), lab.trust(), DEVICE_NAME, DownloadProgress.NONE,
+                    new HostMachine(List::of, HostMachine.NEVER_RESTART));
             return new Run(lab, registry, enrolled, device);
         } catch (Exception | Error e) {
             lab.close();

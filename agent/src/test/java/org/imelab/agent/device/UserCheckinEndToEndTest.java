@@ -85,7 +85,8 @@ class UserCheckinEndToEndTest {
         scheduler = new ManualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
         enrolled = lab.enroll(home, registry, ImeLayout.standard(), "USER-PC1", scheduler.now());
         device = new DeviceStack(home, registry, ImeLayout.standard(), scheduler, lab.gateway().sideCarUrl(),
-                lab.trust(), "USER-PC1", DownloadProgress.NONE, () -> List.copyOf(loggedOn));
+                lab.trust(), "USER-PC1", DownloadProgress.NONE,
+                new HostMachine(() -> List.copyOf(loggedOn), HostMachine.NEVER_RESTART));
         appWorkload = new LogCapture("ime.AppWorkload");
         imeLog = LogCapture.ime();
         loggedOn.add(new UserSession(1, ACCOUNT, null));
