@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,9 @@ class UserCheckinEndToEndTest {
         Path labFile = writeLab(dir.resolve("lab"));
         lab = EmbeddedLab.start(home, labFile);
         registry = new FileRegistry(home.registryDir());
-        scheduler = new ManualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
+        // The lab issues the device certificate on the real clock (valid from five minutes ago): the
+        // manual clock starts now, or the certificate would not yet be valid at the first check.
+        scheduler = new ManualScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         enrolled = lab.enroll(home, registry, ImeLayout.standard(), "USER-PC1", scheduler.now());
         device = new DeviceStack(home, registry, ImeLayout.standard(), scheduler, lab.gateway().sideCarUrl(),
                 lab.trust(), "USER-PC1", DownloadProgress.NONE,
