@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +20,7 @@ import org.imelab.agent.sync.CheckinObserver;
 import org.imelab.agent.sync.CheckinOutcome;
 import org.imelab.agent.sync.CheckinResult;
 import org.imelab.agent.sync.CheckinTrigger;
+import org.imelab.agent.testing.ImelabCli;
 import org.imelab.agent.time.ManualScheduler;
 import org.imelab.registry.ime.CheckinStateKey;
 import org.imelab.registry.memory.MemoryRegistry;
@@ -38,8 +37,7 @@ class DaemonCommandsTest {
     private final MemoryRegistry registry = new MemoryRegistry();
     private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-02-02T07:00:00Z"));
     private final BlockingQueue<CheckinResult> finished = new LinkedBlockingQueue<>();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ImelabCli cli = new ImelabCli(() -> home, () -> new CommandLine(new ImelabCommand(h -> registry)));
     private EmsAgent agent;
 
     @AfterEach
@@ -62,17 +60,6 @@ class DaemonCommandsTest {
         agent.start();
     }
 
-    private int imelab(String... args) {
-        CommandLine cl = new CommandLine(new ImelabCommand(h -> registry));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
-    }
-
     private CheckinResult nextFinished() throws InterruptedException {
         CheckinResult r = finished.poll(10, TimeUnit.SECONDS);
         assertNotNull(r, "a check-in should have finished");
@@ -82,38 +69,38 @@ class DaemonCommandsTest {
     @Test
     void monikerHandsTheVerbToTheDaemon() throws Exception {
         startDaemon();
-        assertEquals(ExitCodes.OK, imelab("moniker", "IntuneManagementExtension://SyncApp/"));
-        assertEquals("Check-in requested", out.toString().strip());
+        assertEquals(ExitCodes.OK, cli.run("moniker", "IntuneManagementExtension://SyncApp/"));
+        assertEquals("Check-in requested", cli.out().strip());
         assertEquals(Set.of(CheckinTrigger.MONIKER_SYNCAPP), nextFinished().request().triggers());
-        assertEquals(ExitCodes.OK, imelab("moniker", "intunemanagementextension://synccompliance"));
+        assertEquals(ExitCodes.OK, cli.run("moniker", "intunemanagementextension://synccompliance"));
         assertEquals(Set.of(CheckinTrigger.MONIKER_SYNCCOMPLIANCE), nextFinished().request().triggers());
     }
 
     @Test
     void aRefusedMonikerRunsNothing() throws Exception {
         startDaemon();
-        assertEquals(ExitCodes.REFUSED, imelab("moniker", "intunemanagementextension://syncapp&calc.exe"));
-        assertTrue(err.toString().startsWith("imelab moniker: Refused: unexpected '&'"), err.toString());
-        assertEquals(ExitCodes.REFUSED, imelab("moniker", "intunemanagementextension://status"));
-        assertEquals(ExitCodes.REFUSED, imelab("moniker", "https://evil.example/syncapp"));
+        assertEquals(ExitCodes.REFUSED, cli.run("moniker", "intunemanagementextension://syncapp&calc.exe"));
+        assertTrue(cli.err().startsWith("imelab moniker: Refused: unexpected '&'"), cli.err());
+        assertEquals(ExitCodes.REFUSED, cli.run("moniker", "intunemanagementextension://status"));
+        assertEquals(ExitCodes.REFUSED, cli.run("moniker", "https://evil.example/syncapp"));
         // the daemon saw nothing: one sync afterwards is check-in number 1
-        assertEquals(ExitCodes.OK, imelab("sync"));
+        assertEquals(ExitCodes.OK, cli.run("sync"));
         assertEquals(1, nextFinished().request().number());
     }
 
     @Test
     void syncAsksForACheckin() throws Exception {
         startDaemon();
-        assertEquals(ExitCodes.OK, imelab("sync"));
+        assertEquals(ExitCodes.OK, cli.run("sync"));
         assertEquals(Set.of(CheckinTrigger.CLI_SYNC), nextFinished().request().triggers());
     }
 
     @Test
     void withoutADaemonTheCommandsSaySoAndExitThree() {
-        assertEquals(ExitCodes.NOT_RUNNING, imelab("moniker", "intunemanagementextension://syncapp"));
-        assertTrue(err.toString().contains("The imelab agent is not running"), err.toString());
-        assertTrue(err.toString().contains("Start it with: imelab run"), err.toString());
-        assertEquals(ExitCodes.NOT_RUNNING, imelab("sync"));
+        assertEquals(ExitCodes.NOT_RUNNING, cli.run("moniker", "intunemanagementextension://syncapp"));
+        assertTrue(cli.err().contains("The imelab agent is not running"), cli.err());
+        assertTrue(cli.err().contains("Start it with: imelab run"), cli.err());
+        assertEquals(ExitCodes.NOT_RUNNING, cli.run("sync"));
     }
 
     @Test
@@ -121,8 +108,8 @@ class DaemonCommandsTest {
         startDaemon();
         scheduler.runDue();
         nextFinished();
-        assertEquals(ExitCodes.OK, imelab("status"));
-        String s = out.toString();
+        assertEquals(ExitCodes.OK, cli.run("status"));
+        String s = cli.out();
         assertTrue(s.contains("Agent:             running (pid " + ProcessHandle.current().pid()), s);
         assertTrue(s.contains("Last check-in:     2026-02-02 07:00:00 +00:00 (ServiceStart): Success"), s);
         assertTrue(s.contains("Next check-in:     2026-02-02 08:00:00 +00:00"), s);
@@ -135,8 +122,8 @@ class DaemonCommandsTest {
         key.recordCheckin(Instant.parse("2026-02-01T09:00:00Z"), "Timer", "Failed: gateway unreachable");
         key.recordNextCheckin(Instant.parse("2026-02-01T10:00:00Z"));
         key.recordConnection(java.util.Optional.of("https://gw.lab:8443/"), java.util.Optional.of("C0FFEE"));
-        assertEquals(ExitCodes.NOT_RUNNING, imelab("status"));
-        String s = out.toString();
+        assertEquals(ExitCodes.NOT_RUNNING, cli.run("status"));
+        String s = cli.out();
         assertTrue(s.contains("Agent:             not running"), s);
         assertTrue(s.contains("(Timer): Failed: gateway unreachable"), s);
         assertTrue(s.contains("Gateway:           https://gw.lab:8443/"), s);

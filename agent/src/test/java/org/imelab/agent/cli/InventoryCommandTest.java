@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +27,7 @@ import org.imelab.agent.inventory.LabDeviceClient;
 import org.imelab.agent.inventory.RegistryInventoryBaseline;
 import org.imelab.agent.inventory.UninstallKeyPrograms;
 import org.imelab.agent.sync.CheckinOutcome;
+import org.imelab.agent.testing.ImelabCli;
 import org.imelab.agent.time.ManualScheduler;
 import org.imelab.gateway.lab.LabConfig;
 import org.imelab.gateway.lab.LabGateway;
@@ -55,8 +54,7 @@ class InventoryCommandTest {
 
     private final MemoryRegistry registry = new MemoryRegistry();
     private final InventoryStore store = new InventoryStore(registry, ImeLayout.standard());
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ImelabCli cli = new ImelabCli(() -> home);
     private final List<InventoryDelta> sent = new ArrayList<>();
     private EmsAgent agent;
 
@@ -85,14 +83,7 @@ class InventoryCommandTest {
                 return CommandLine.defaultFactory().create(cls);
             }
         };
-        CommandLine cl = new CommandLine(new ImelabCommand(h -> registry), factory);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        return cli.run(new CommandLine(new ImelabCommand(h -> registry), factory), args);
     }
 
     private void firstFullInventoryAt(Instant t) {
@@ -111,7 +102,7 @@ class InventoryCommandTest {
         registry.deleteTree(UNINSTALL.child("Contoso.Notes"));
 
         assertEquals(ExitCodes.OK, imelab(InventoryCommand.LocalGateway.NONE, T0.plus(Duration.ofHours(2)), "inventory"));
-        String text = out.toString();
+        String text = cli.out();
         assertTrue(text.contains("Installed applications (2, from Uninstall keys"), text);
         assertTrue(text.contains("  Contoso Paint  2.1  Contoso"), text);
         assertTrue(text.contains("Last full inventory:  2026-11-22 08:00:00"), text);
@@ -124,17 +115,16 @@ class InventoryCommandTest {
         assertEquals(1, sent.size(), "showing sends nothing");
 
         store.clearFirstTimeSwitch();
-        out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, imelab(InventoryCommand.LocalGateway.NONE, T0.plus(Duration.ofHours(2)), "inventory"));
-        assertTrue(out.toString().contains("Next inventory:       full, due now"), out.toString());
-        assertTrue(out.toString().contains("It would send 2 applications (full)."), out.toString());
+        assertTrue(cli.out().contains("Next inventory:       full, due now"), cli.out());
+        assertTrue(cli.out().contains("It would send 2 applications (full)."), cli.out());
     }
 
     @Test
     void aRunWithoutAgentOrGatewaySaysSoAndRecordsNothing() {
         install("Contoso.Notes", "Contoso Notes", "1.0");
         assertEquals(ExitCodes.NOT_RUNNING, imelab(InventoryCommand.LocalGateway.NONE, T0, "inventory", "--run"));
-        assertTrue(err.toString().contains("no agent is running on " + home + " and no gateway is configured"), err.toString());
+        assertTrue(cli.err().contains("no agent is running on " + home + " and no gateway is configured"), cli.err());
         assertFalse(store.firstTimeSwitch());
         assertTrue(store.entries().isEmpty());
     }
@@ -156,8 +146,8 @@ class InventoryCommandTest {
 
         install("Fabrikam.Vpn", "Fabrikam VPN", "7.0");
         assertEquals(ExitCodes.OK, imelab(InventoryCommand.LocalGateway.NONE, T0, "inventory", "--run"));
-        assertTrue(out.toString().startsWith("Inventory sent (delta)"), out.toString());
-        assertTrue(out.toString().contains("  Added: 1"), out.toString());
+        assertTrue(cli.out().startsWith("Inventory sent (delta)"), cli.out());
+        assertTrue(cli.out().contains("  Added: 1"), cli.out());
         assertEquals(List.of("Fabrikam VPN"), sent.get(1).added().stream().map(InstalledProgram::name).toList());
 
         assertEquals(ExitCodes.OK, imelab(InventoryCommand.LocalGateway.NONE, T0, "inventory", "--run", "--full"));
@@ -199,8 +189,8 @@ class InventoryCommandTest {
                     }
                 });
             };
-            assertEquals(ExitCodes.OK, imelab(gateway, T0, "inventory", "--run"), err.toString());
-            assertTrue(out.toString().contains("Inventory sent: full inventory, 1 application (full)."), out.toString());
+            assertEquals(ExitCodes.OK, imelab(gateway, T0, "inventory", "--run"), cli.err());
+            assertTrue(cli.out().contains("Inventory sent: full inventory, 1 application (full)."), cli.out());
             assertEquals(List.of("Contoso Notes"), admin.discoveredApps(device.deviceId).stream()
                     .map(e -> e.name()).toList());
             assertTrue(store.firstTimeSwitch(), "the accepted inventory is the new baseline");

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.imelab.agent.testing.ImelabCli;
 import org.imelab.registry.Registry;
 import org.imelab.registry.file.FileRegistry;
 import org.imelab.registry.ime.ImeLayout;
 import org.imelab.registry.ime.LabRestartKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code imelab restart} over the data home's file registry, with no agent running. Only the refusal of a
@@ -25,21 +23,7 @@ import picocli.CommandLine;
 class RestartCommandTest {
     @TempDir
     Path home;
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-
-    int imelab(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = ImelabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
-    }
+    final ImelabCli cli = new ImelabCli(() -> home);
 
     Optional<Instant> simulated() {
         try (Registry r = new FileRegistry(home.resolve("registry"))) {
@@ -50,28 +34,28 @@ class RestartCommandTest {
     @Test
     void simulateRecordsTheRestartAndTellsAStoppedAgentIsFine() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        assertEquals(ExitCodes.OK, imelab("restart", "--simulate"), err.toString());
+        assertEquals(ExitCodes.OK, cli.run("restart", "--simulate"), cli.err());
         Instant recorded = simulated().orElseThrow();
         assertFalse(recorded.isBefore(before), recorded + " before " + before);
         assertFalse(recorded.isAfter(Instant.now()));
-        assertTrue(out.toString().contains("Simulated device restart recorded at ")
-                && out.toString().contains("HKLM\\SOFTWARE\\imelab\\Device\\SimulatedRestartTime"), out.toString());
-        assertTrue(out.toString().contains("The agent is not running; its next start checks in as after the restart."),
-                out.toString());
+        assertTrue(cli.out().contains("Simulated device restart recorded at ")
+                && cli.out().contains("HKLM\\SOFTWARE\\imelab\\Device\\SimulatedRestartTime"), cli.out());
+        assertTrue(cli.out().contains("The agent is not running; its next start checks in as after the restart."),
+                cli.out());
     }
 
     @Test
     void aRealRestartIsRefusedUnlessAllowed() {
-        assertEquals(ExitCodes.REFUSED, imelab("restart"));
+        assertEquals(ExitCodes.REFUSED, cli.run("restart"));
         assertEquals("imelab restart: restarting this machine is not allowed. Set HKLM\\SOFTWARE\\imelab\\Settings\\"
                 + "AllowDeviceRestart to 1 (REG_DWORD) to allow it, or use imelab restart --simulate.",
-                err.toString().strip());
+                cli.err().strip());
         assertEquals(Optional.empty(), simulated(), "nothing recorded");
     }
 
     @Test
     void theCommandIsListed() {
-        assertEquals(ExitCodes.OK, imelab("--help"));
-        assertTrue(out.toString().contains("restart"), out.toString());
+        assertEquals(ExitCodes.OK, cli.run("--help"));
+        assertTrue(cli.out().contains("restart"), cli.out());
     }
 }

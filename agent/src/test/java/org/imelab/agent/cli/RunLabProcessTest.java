@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +21,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.imelab.agent.DataHome;
+import org.imelab.agent.testing.ImelabCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code imelab run --lab} as a user runs it: a child process with the embedded lab gateway and
@@ -38,6 +36,7 @@ import picocli.CommandLine;
 class RunLabProcessTest {
     @TempDir
     Path home;
+    final ImelabCli cli = new ImelabCli(() -> home);
 
     /** A child `imelab` process and its console lines as they come. */
     private final class Child {
@@ -88,18 +87,11 @@ class RunLabProcessTest {
         }
     }
 
-    private String imelab(StringWriter out, String... args) {
-        CommandLine cl = ImelabCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = cl.execute(all);
-        assertEquals(0, code, String.join(" ", args) + " failed: " + err);
-        return out.toString();
+    /** Runs {@code imelab args} here, asserts it succeeded and returns what it printed. */
+    private String imelab(String... args) {
+        int code = cli.run(args);
+        assertEquals(0, code, String.join(" ", args) + " failed: " + cli.err());
+        return cli.out();
     }
 
     @Test
@@ -131,7 +123,7 @@ class RunLabProcessTest {
             String again = daemon.await(l -> l.contains("check-in 2 done"), "for its end");
             assertTrue(again.contains("all unchanged"), again);
 
-            String status = imelab(new StringWriter(), "status");
+            String status = imelab("status");
             assertTrue(status.contains("running (pid " + daemon.process.pid()), status);
             assertTrue(status.contains("(SyncApp): Success"), status);
             assertTrue(status.lines().anyMatch(l -> l.startsWith("Gateway:") && l.contains("https://127.0.0.1:")),
@@ -139,7 +131,7 @@ class RunLabProcessTest {
             assertTrue(status.lines().anyMatch(l -> l.startsWith("Certificate:") && l.strip().length() > 40), status);
 
             Map<String, JsonNode> apps = new HashMap<>();
-            for (JsonNode app : new ObjectMapper().readTree(imelab(new StringWriter(), "apps", "--json"))) {
+            for (JsonNode app : new ObjectMapper().readTree(imelab("apps", "--json"))) {
                 apps.put(app.get("Name").asText(), app);
             }
             assertEquals("Success (1000)", apps.get("imelab Sample - Success").get("Enforcement").asText());
@@ -171,7 +163,7 @@ class RunLabProcessTest {
             // the sample lab names one user: the account running the agent is signed in as it
             assertTrue(daemon.seen.stream().anyMatch(l -> l.contains("is signed in as user "
                     + "5a3b1e00-0000-4000-8000-00000000a5e1 (the lab's user)")), String.join("\n", daemon.seen));
-            String users = imelab(new StringWriter(), "users");
+            String users = imelab("users");
             assertTrue(users.lines().anyMatch(l -> l.contains(System.getProperty("user.name"))
                     && l.contains("5a3b1e00-0000-4000-8000-00000000a5e1")), users);
 

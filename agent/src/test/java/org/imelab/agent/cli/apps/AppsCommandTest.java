@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.imelab.agent.cli.ImelabCommand;
+import org.imelab.agent.testing.ImelabCli;
 import org.imelab.agent.win32app.engine.AppCatalog;
 import org.imelab.agent.win32app.engine.AvailableAppRequests;
 import org.imelab.registry.Registry;
@@ -31,25 +29,12 @@ import org.imelab.registry.ime.TargetingMethod;
 import org.imelab.registry.ime.Win32AppKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AppsCommandTest {
     static final String ID = "c1000000-0000-4000-8000-000000000001";
     @TempDir
     Path home;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int imelab(String... args) {
-        CommandLine cl = ImelabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
-    }
+    final ImelabCli cli = new ImelabCli(() -> home);
 
     Registry open() {
         return new FileRegistry(home.resolve("registry"));
@@ -73,8 +58,8 @@ class AppsCommandTest {
     @Test
     void listsEachAppDecodedAsJson() throws Exception {
         failedApp();
-        assertEquals(0, imelab("apps", "--json"), err.toString());
-        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, cli.run("apps", "--json"), cli.err());
+        JsonNode rows = new ObjectMapper().readTree(cli.out());
         assertEquals(1, rows.size());
         JsonNode row = rows.get(0);
         assertEquals(ID, row.get("AppId").asText());
@@ -101,8 +86,8 @@ class AppsCommandTest {
                     new AppCatalog.Entry("Lab App", 3, 480));
             new org.imelab.registry.ime.LabUsersKey(r, ImeLayout.standard()).signIn("alice", user);
         }
-        assertEquals(0, imelab("apps", "--json"), err.toString());
-        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, cli.run("apps", "--json"), cli.err());
+        JsonNode rows = new ObjectMapper().readTree(cli.out());
         assertEquals(2, rows.size());
         JsonNode device = rows.get(0).get("Scope").asText().equals("device") ? rows.get(0) : rows.get(1);
         JsonNode mine = device == rows.get(0) ? rows.get(1) : rows.get(0);
@@ -112,17 +97,16 @@ class AppsCommandTest {
         assertEquals("alice", mine.get("Account").asText());
         assertEquals("Installed (1)", mine.get("Compliance").asText());
 
-        out.getBuffer().setLength(0);
-        assertEquals(0, imelab("apps"), err.toString());
-        assertTrue(out.toString().contains(ID + "_1  Lab App  [device]"), out.toString());
-        assertTrue(out.toString().contains(ID + "_1  Lab App  [user " + user + " (alice)]"), out.toString());
+        assertEquals(0, cli.run("apps"), cli.err());
+        assertTrue(cli.out().contains(ID + "_1  Lab App  [device]"), cli.out());
+        assertTrue(cli.out().contains(ID + "_1  Lab App  [user " + user + " (alice)]"), cli.out());
     }
 
     @Test
     void resetDeletesTheAppKeyAndItsGrsEntryWithoutARunningAgent() {
         failedApp();
-        assertEquals(0, imelab("apps", "reset", ID), err.toString());
-        assertTrue(out.toString().contains("not running"), out.toString());
+        assertEquals(0, cli.run("apps", "reset", ID), cli.err());
+        assertTrue(cli.out().contains("not running"), cli.out());
         try (Registry r = open()) {
             ImeRegistry ime = new ImeRegistry(r, ImeLayout.standard());
             assertTrue(ime.win32Apps().read(Scope.DEVICE, Win32AppKey.of(ID, 1)).isEmpty());
@@ -132,24 +116,24 @@ class AppsCommandTest {
 
     @Test
     void installRecordsTheRequestForTheNextCheckIn() {
-        assertEquals(0, imelab("apps", "install", ID), err.toString());
+        assertEquals(0, cli.run("apps", "install", ID), cli.err());
         try (Registry r = open()) {
             assertTrue(new AvailableAppRequests(r, ImeLayout.standard()).requested(Scope.DEVICE, ID).isPresent());
         }
-        assertFalse(out.toString().isEmpty());
+        assertFalse(cli.out().isEmpty());
     }
 
     @Test
     void installForAUserRecordsTheRequestInTheUsersScope() {
         String user = "1a2b3c4d-0000-4000-8000-00000000a11c";
-        assertEquals(0, imelab("apps", "install", ID, "--user", user), err.toString());
+        assertEquals(0, cli.run("apps", "install", ID, "--user", user), cli.err());
         try (Registry r = open()) {
             AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
             assertTrue(requests.requested(Scope.user(user), ID).isPresent());
             assertTrue(requests.requested(Scope.DEVICE, ID).isEmpty());
         }
-        assertEquals(2, imelab("apps", "install", ID, "--user", "alice"));
-        assertTrue(err.toString().contains("must be a GUID"), err.toString());
+        assertEquals(2, cli.run("apps", "install", ID, "--user", "alice"));
+        assertTrue(cli.err().contains("must be a GUID"), cli.err());
     }
 
     @Test
@@ -164,8 +148,8 @@ class AppsCommandTest {
                             TargetingMethod.EgatTargetedApplication),
                     Instant.parse("2026-11-22T08:00:00Z"));
         }
-        assertEquals(0, imelab("apps", "install", ID), err.toString());
-        assertTrue(out.toString().contains("for user " + user), out.toString());
+        assertEquals(0, cli.run("apps", "install", ID), cli.err());
+        assertTrue(cli.out().contains("for user " + user), cli.out());
         try (Registry r = open()) {
             AvailableAppRequests requests = new AvailableAppRequests(r, ImeLayout.standard());
             assertTrue(requests.requested(user, ID).isPresent());

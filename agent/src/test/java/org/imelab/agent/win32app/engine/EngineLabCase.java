@@ -1,6 +1,8 @@
 package org.imelab.agent.win32app.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.imelab.agent.testing.LogCapture;
 import org.imelab.gateway.protocol.report.AppResult;
@@ -17,22 +19,32 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shared setup of the engine's end-to-end tests: one {@link EngineLab} per test class (starting
  * the gateway and enrolling costs seconds), emptied before each test, with the AppWorkload log
- * captured and the device's recorded state of an app at hand.
+ * captured, the device's recorded state of an app at hand, and a number per test for its own apps,
+ * markers and order file.
  */
 abstract class EngineLabCase {
     @TempDir
     static Path dir;
     static EngineLab lab;
+    private static int tests;
     LogCapture log;
+    /** This test's number in its class, two digits: the lab lives for the class, so each test names its own. */
+    String n;
 
     @BeforeAll
     static void startLab() throws Exception {
         lab = new EngineLab(dir);
+        tests = 0;
     }
 
     @AfterAll
     static void stopLab() {
         lab.close();
+    }
+
+    @BeforeEach
+    void numberTheTest() {
+        n = String.format("%02d", ++tests);
     }
 
     @BeforeEach
@@ -66,5 +78,39 @@ abstract class EngineLabCase {
     /** The app's result as the gateway received it. */
     static Optional<AppResult> reported(String id) {
         return lab.gateway.appResults(lab.deviceId).stream().filter(r -> r.appId().equalsIgnoreCase(id)).findFirst();
+    }
+
+    static String complianceJson(String id) {
+        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
+    }
+
+    static String enforcementJson(String id) {
+        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
+    }
+
+    /** An app installed before the test: its marker is there. */
+    static void installed(String marker) throws Exception {
+        Files.createDirectories(lab.marker(marker).getParent());
+        Files.writeString(lab.marker(marker), "installed");
+    }
+
+    /** This test's marker file name. */
+    String m(String name) {
+        return name + "-" + n + ".txt";
+    }
+
+    /** This test's order file, where {@link #step} lines append, so the order of the installers is visible. */
+    Path orderFile() {
+        return lab.dir.resolve("order-" + n + ".txt");
+    }
+
+    /** A shell line appending to this test's order file. */
+    String step(String what) {
+        return "echo " + what + " >> \"" + orderFile() + "\"";
+    }
+
+    List<String> steps() throws Exception {
+        Path p = orderFile();
+        return Files.exists(p) ? Files.readAllLines(p) : List.of();
     }
 }

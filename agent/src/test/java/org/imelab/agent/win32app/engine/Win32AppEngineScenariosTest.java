@@ -25,22 +25,12 @@ import org.imelab.gateway.protocol.win32.Intent;
 import org.imelab.gateway.protocol.win32.RequirementRules;
 import org.imelab.gateway.protocol.win32.StartDeadlineEx;
 import org.imelab.gateway.protocol.win32.Win32AppPolicy;
-import org.imelab.registry.ime.ComplianceStateMessage;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.junit.jupiter.api.Test;
 
 /** The remaining paths of the sample lab, end to end against the lab gateway over HTTPS. */
 class Win32AppEngineScenariosTest extends EngineLabCase {
-    String complianceJson(String id) {
-        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
-    }
-
-    String enforcementJson(String id) {
-        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
-    }
-
     @Test
     void aRestartInTheMiddleOfTheRetriesResumesThemFromTheRegistry() throws Exception {
         String id = "b1000000-0000-4000-8000-000000000001";

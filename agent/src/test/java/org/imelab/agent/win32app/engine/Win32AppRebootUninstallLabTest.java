@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.imelab.gateway.protocol.win32.FlatDependency;
 import org.imelab.gateway.protocol.win32.Intent;
-import org.imelab.registry.ime.ComplianceStateMessage;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,45 +20,15 @@ import org.junit.jupiter.api.Test;
  * registry's state messages and the reports say what the IME's codes say.
  */
 class Win32AppRebootUninstallLabTest extends EngineLabCase {
-    private static int tests;
     String app;
     String newer;
     String older;
-    String n;
 
     @BeforeEach
     void ids() {
-        n = String.format("%02d", ++tests);
         app = "d1000000-0000-4000-8000-0000000000" + n;
         newer = "d3000000-0000-4000-8000-0000000000" + n;
         older = "d4000000-0000-4000-8000-0000000000" + n;
-    }
-
-    String complianceJson(String id) {
-        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
-    }
-
-    String enforcementJson(String id) {
-        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
-    }
-
-    String m(String name) {
-        return name + "-" + n + ".txt";
-    }
-
-    void installed(String marker) throws Exception {
-        Files.createDirectories(lab.marker(marker).getParent());
-        Files.writeString(lab.marker(marker), "installed");
-    }
-
-    /** A shell line appending to this test's order file. */
-    String step(String what) {
-        return "echo " + what + " >> \"" + lab.dir.resolve("order-" + n + ".txt") + "\"";
-    }
-
-    List<String> steps() throws Exception {
-        Path p = lab.dir.resolve("order-" + n + ".txt");
-        return Files.exists(p) ? Files.readAllLines(p) : List.of();
     }
 
     /** An uninstaller that removes the marker and exits with {@code code}. */

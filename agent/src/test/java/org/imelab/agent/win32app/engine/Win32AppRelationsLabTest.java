@@ -11,8 +11,6 @@ import java.util.List;
 import org.imelab.gateway.protocol.win32.FlatDependency;
 import org.imelab.gateway.protocol.win32.Intent;
 import org.imelab.gateway.protocol.win32.RequirementRules;
-import org.imelab.registry.ime.ComplianceStateMessage;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,54 +22,23 @@ import org.junit.jupiter.api.Test;
  * an Intune admin expects.
  */
 class Win32AppRelationsLabTest extends EngineLabCase {
-    private static int tests;
     // the lab (and its registry) lives for the class: each test has apps and markers of its own
     String needs;
     String prereq;
     String newer;
     String older;
-    String n;
 
     @BeforeEach
     void ids() {
-        n = String.format("%02d", ++tests);
         needs = "c1000000-0000-4000-8000-0000000000" + n;
         prereq = "c2000000-0000-4000-8000-0000000000" + n;
         newer = "c3000000-0000-4000-8000-0000000000" + n;
         older = "c4000000-0000-4000-8000-0000000000" + n;
     }
 
-    String complianceJson(String id) {
-        return compliance(id).map(ComplianceStateMessage::toJson).orElse("none");
-    }
-
-    String enforcementJson(String id) {
-        return enforcement(id).map(EnforcementStateMessage::toJson).orElse("none");
-    }
-
-    /** A shell line appending to the shared order file, so the order of the installers is visible. */
-    String step(String what) {
-        return "echo " + what + " >> \"" + lab.dir.resolve("order-" + n + ".txt") + "\"";
-    }
-
-    /** This test's marker file name. */
-    String m(String name) {
-        return name + "-" + n + ".txt";
-    }
-
-    List<String> steps() throws Exception {
-        Path p = lab.dir.resolve("order-" + n + ".txt");
-        return Files.exists(p) ? Files.readAllLines(p) : List.of();
-    }
-
-    void installed(String marker) throws Exception {
-        Files.createDirectories(lab.marker(marker).getParent());
-        Files.writeString(lab.marker(marker), "installed");
-    }
-
     /** A parent needing prereq with "automatically install" off (Action 0). */
     void detectOnlyPair() throws Exception {
-        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
+        Files.deleteIfExists(orderFile());
         lab.app(EngineLab.policy(needs, "Needs Prereq " + n, m("needs"))
                 .flatDependencies(List.of(new FlatDependency(0, needs, prereq, 0, 0))).build(),
                 step("install-needs") + "\n" + EngineLab.createMarker(m("needs")), null);
@@ -125,7 +92,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
 
     /** newer supersedes older with this action; older is detected by old.txt, newer's installer runs {@code install}. */
     void supersedencePair(int action, String install, String oldUninstall) throws Exception {
-        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
+        Files.deleteIfExists(orderFile());
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .flatDependencies(List.of(new FlatDependency(action, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + install + "\n" + EngineLab.createMarker(m("new")), null);
@@ -238,7 +205,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     @Test
     void aSupersededAppAssignedItselfFollowsItsOwnAssignment() throws Exception {
         installed(m("old"));
-        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
+        Files.deleteIfExists(orderFile());
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(),
                 step("install-new") + "\n" + EngineLab.createMarker(m("new")), null);
@@ -254,7 +221,7 @@ class Win32AppRelationsLabTest extends EngineLabCase {
     @Test
     void aReplacedAppStaysWhenItsSuccessorIsNotApplicable() throws Exception {
         installed(m("old"));
-        Files.deleteIfExists(lab.dir.resolve("order-" + n + ".txt"));
+        Files.deleteIfExists(orderFile());
         lab.app(EngineLab.policy(newer, "Tool 2.0", m("new"))
                 .requirementRules(new RequirementRules(null, null, null, null, 4096, null, false))
                 .flatDependencies(List.of(new FlatDependency(110, newer, older, 0, 0))).build(), step("install-new"), null);

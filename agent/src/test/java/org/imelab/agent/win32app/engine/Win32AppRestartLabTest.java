@@ -12,7 +12,6 @@ import java.util.List;
 import org.imelab.gateway.protocol.win32.InstallEx;
 import org.imelab.gateway.protocol.win32.Intent;
 import org.imelab.gateway.protocol.win32.RebootEx;
-import org.imelab.registry.ime.EnforcementStateMessage;
 import org.imelab.registry.ime.LabRestartKey;
 import org.imelab.registry.ime.Win32AppRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +25,12 @@ import org.junit.jupiter.api.Test;
  * {@code AllowDeviceRestart} is 1, through the (recording) restarter.
  */
 class Win32AppRestartLabTest extends EngineLabCase {
-    private static int tests;
     String app;
-    String n;
     /** Every result the engine sent, in order. */
     final List<org.imelab.gateway.protocol.report.AppResult> sent = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        n = String.format("%02d", ++tests);
         app = "e1000000-0000-4000-8000-0000000000" + n;
         lab.reporterWrap = real -> results -> {
             sent.addAll(results);
@@ -47,14 +43,6 @@ class Win32AppRestartLabTest extends EngineLabCase {
 
     LabRestartKey restartKey() {
         return new LabRestartKey(lab.registry, lab.ime.layout());
-    }
-
-    String m(String name) {
-        return name + "-" + n + ".txt";
-    }
-
-    String enforcementJson() {
-        return enforcement(app).map(EnforcementStateMessage::toJson).orElse("none");
     }
 
     long reportsOf(String id) {
@@ -75,7 +63,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
     void anInstallPendingAHardRebootCompletesAfterTheRestart() throws Exception {
         hardRebootInstall(RebootEx.NOT_SET);
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(),
+        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app),
                 "InProgressPendingReboot");
         assertEquals(1, reportsOf(app));
         var written = lab.ime.win32Apps().read(org.imelab.registry.ime.Scope.DEVICE, key(app))
@@ -86,7 +74,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
         lab.checkIn();
         lab.scheduler.advanceBy(Duration.ofHours(9));
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app));
         assertEquals(1, reportsOf(app), "nothing new to report");
         assertEquals(written, lab.ime.win32Apps().read(org.imelab.registry.ime.Scope.DEVICE, key(app))
                 .flatMap(Win32AppRecord::lastUpdatedTimeUtc).orElseThrow(), "not rewritten");
@@ -96,7 +84,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
         // the restart: detected again, a plain success; the installer does not run again
         lab.scheduler.advanceBy(Duration.ofMinutes(30));
         lab.restart();
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(app));
         assertEquals(1000, reported(app).orElseThrow().enforcementStateMessage().enforcementState());
         assertEquals(2, reportsOf(app));
         assertEquals(1, lab.runs("install-" + n));
@@ -123,17 +111,17 @@ class Win32AppRestartLabTest extends EngineLabCase {
         lab.app(EngineLab.policy(app, "Remove Me " + n, m("old")).intent(Intent.UNINSTALL).build(), "exit 0",
                 "rm -f \"$ProgramData/imelab/" + m("old") + "\"\necho 1641 > \"$IMELAB_EXIT_CODE_FILE\"; exit 1");
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app));
         assertFalse(Files.exists(marker));
 
         lab.scheduler.advanceBy(Duration.ofHours(9));
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(),
+        assertEquals("{\"EnforcementState\":2011,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app),
                 "the re-evaluation keeps it until the restart");
         assertEquals(1, reportsOf(app));
 
         lab.restart();
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(),
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(app),
                 "uninstalled");
         assertTrue(compliance(app).orElseThrow().toJson().startsWith("{\"Applicability\":0,\"ComplianceState\":2,"
                 + "\"DesiredState\":1,\"ErrorCode\":null,"), compliance(app).orElseThrow().toJson());
@@ -158,7 +146,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
         lab.checkIn();
         assertEquals(1, lab.restarts.requests.size());
         lab.restart();
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(app));
         assertEquals(1, lab.restarts.requests.size());
         Files.delete(lab.marker(m("tool")));
     }
@@ -169,7 +157,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
         lab.app(EngineLab.policy(app, "Force Restart " + n, m("tool"))
                 .installEx(new InstallEx(1, false, 1, 3, 5, 60, 3)).build(), EngineLab.createMarker(m("tool")), null);
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":1000,\"ErrorCode\":0,\"TargetingMethod\":0}", enforcementJson(app));
         assertEquals(List.of(new RecordingRestarter.Request(DeviceRestartRequests.DEFAULT_DELAY,
                 "imelab: Win32 app(s) " + app.toLowerCase() + " need a device restart.")), lab.restarts.requests);
         Files.delete(lab.marker(m("tool")));
@@ -179,7 +167,7 @@ class Win32AppRestartLabTest extends EngineLabCase {
     void notAllowedNothingIsAsked() throws Exception {
         hardRebootInstall(new RebootEx(15, 5, -1));
         lab.checkIn();
-        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson());
+        assertEquals("{\"EnforcementState\":2008,\"ErrorCode\":1641,\"TargetingMethod\":0}", enforcementJson(app));
         assertTrue(lab.restarts.requests.isEmpty());
         assertEquals(1, log.messages().stream().filter(l -> l.contains("imelab does not restart the lab machine"))
                 .count());

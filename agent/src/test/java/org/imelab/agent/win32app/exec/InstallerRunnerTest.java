@@ -58,22 +58,12 @@ class InstallerRunnerTest {
     @DisabledOnOs(OS.WINDOWS)
     void anInstallerPastItsMaxRunTimeIsKilledWithItsChildren() throws Exception {
         Path app = appFolder();
-        // the installer starts a helper that starts another, then waits forever
-        Files.writeString(app.resolve("setup.sh"), """
-                #!/bin/sh
-                sh -c 'sleep 300 & echo $! > grandchild.pid; wait' &
-                echo $! > child.pid
-                sleep 300
-                """);
+        ProcessTreeInstaller.writeTo(app);
         Path log = cache.resolve("installer.log");
         InstallerOutcome o = InstallerRunner.forThisMachine().run(new InstallerRunner.InstallerCommand(
-                "sh setup.sh", app, Duration.ofMillis(700), Map.of(), log));
+                ProcessTreeInstaller.COMMAND, app, Duration.ofMillis(700), Map.of(), log));
         assertTrue(o.timedOut());
-        assertFalse(ProcessHandle.of(o.pid()).map(ProcessHandle::isAlive).orElse(false), "installer killed");
-        for (String pidFile : List.of("child.pid", "grandchild.pid")) {
-            long pid = Long.parseLong(Files.readString(app.resolve(pidFile)).strip());
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), pidFile + " killed");
-        }
+        ProcessTreeInstaller.assertTreeKilled(o, app);
         assertEquals(ReturnCodeType.FAILED, ReturnCodes.classify(o.exitCode(), ReturnCode.DEFAULTS));
     }
 

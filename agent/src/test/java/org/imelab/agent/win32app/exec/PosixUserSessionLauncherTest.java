@@ -1,7 +1,6 @@
 package org.imelab.agent.win32app.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -112,21 +111,12 @@ class PosixUserSessionLauncherTest {
     @Test
     void theMaxRunTimeStillKillsTheWholeTree() throws Exception {
         Path app = appFolder();
-        Files.writeString(app.resolve("setup.sh"), """
-                #!/bin/sh
-                sh -c 'sleep 300 & echo $! > grandchild.pid; wait' &
-                echo $! > child.pid
-                sleep 300
-                """);
+        ProcessTreeInstaller.writeTo(app);
         // as nobody when this runs as root, else as the agent itself
-        InstallerOutcome o = InstallerRunner.forThisMachine().run(asUser("sh setup.sh", app, Duration.ofMillis(700),
-                "nobody"));
+        InstallerOutcome o = InstallerRunner.forThisMachine().run(asUser(ProcessTreeInstaller.COMMAND, app,
+                Duration.ofMillis(700), "nobody"));
         assertTrue(o.timedOut());
-        assertFalse(ProcessHandle.of(o.pid()).map(ProcessHandle::isAlive).orElse(false), "installer killed");
-        for (String pidFile : List.of("child.pid", "grandchild.pid")) {
-            long pid = Long.parseLong(Files.readString(app.resolve(pidFile)).strip());
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), pidFile + " killed");
-        }
+        ProcessTreeInstaller.assertTreeKilled(o, app);
     }
 
     @Test

@@ -7,6 +7,11 @@ import static org.imelab.agent.win32app.lifecycle.AppState.INSTALLED;
 import static org.imelab.agent.win32app.lifecycle.AppState.NEW;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
 import static org.imelab.agent.win32app.lifecycle.AppState.PENDING_REBOOT;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.assertTransition;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.relative;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.required;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.row;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,14 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PendingRebootLifecycleTest {
 
-    static Arguments row(AppState from, AppEvent event, AppFacts facts, AppState to, AppEffect... effects) {
-        return Arguments.of(from, event, facts, to, List.of(effects));
-    }
-
     static Stream<Arguments> transitions() {
-        AppFacts install = Win32AppLifecycleTest.required();
-        AppFacts uninstall = Win32AppLifecycleTest.with(Intent.RequiredUninstall);
-        AppFacts replaced = RelationsLifecycleTest.relative(Role.REPLACED);
+        AppFacts install = required();
+        AppFacts uninstall = with(Intent.RequiredUninstall);
+        AppFacts replaced = relative(Role.REPLACED);
         return Stream.of(
                 // not restarted yet: nothing is looked at, written or reported
                 row(NEW, new Begin(), install.withPendingReboot(PendingReboot.WAITING), PENDING_REBOOT),
@@ -74,24 +75,22 @@ class PendingRebootLifecycleTest {
     @ParameterizedTest(name = "{2} {0} + {1} -> {3}")
     @MethodSource("transitions")
     void transitionTable(AppState from, AppEvent event, AppFacts facts, AppState to, List<AppEffect> effects) {
-        Transition t = Win32AppLifecycle.next(from, event, facts);
-        assertEquals(to, t.to());
-        assertEquals(effects, t.effects());
+        assertTransition(from, event, facts, to, effects);
     }
 
     @Test
     void aKeptResultEndsThePass() {
         assertEquals(true, PENDING_REBOOT.endsPass());
         assertThrows(IllegalStateException.class, () -> Win32AppLifecycle.next(PENDING_REBOOT, new Begin(),
-                Win32AppLifecycleTest.required()));
+                required()));
     }
 
     @Test
     void factsCarryThePendingRebootThroughEveryCopy() {
-        AppFacts f = Win32AppLifecycleTest.required().withPendingReboot(PendingReboot.RESTARTED);
+        AppFacts f = required().withPendingReboot(PendingReboot.RESTARTED);
         assertEquals(PendingReboot.RESTARTED, f.withRole(Role.ENFORCED).withRetriesDone(1).withContentStaged(true)
                 .withSupersededRebootPending(false).withLastExit(org.imelab.gateway.protocol.win32.ReturnCodeType.SUCCESS)
                 .pendingReboot());
-        assertEquals(PendingReboot.NONE, Win32AppLifecycleTest.required().pendingReboot());
+        assertEquals(PendingReboot.NONE, required().pendingReboot());
     }
 }

@@ -14,6 +14,10 @@ import static org.imelab.agent.win32app.lifecycle.AppState.NOT_APPLICABLE;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_ATTEMPTED;
 import static org.imelab.agent.win32app.lifecycle.AppState.NOT_PRESENT;
 import static org.imelab.agent.win32app.lifecycle.AppState.UNPACKING;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.assertTransition;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.relative;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.required;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -33,7 +37,6 @@ import org.imelab.agent.win32app.lifecycle.AppEvent.Executed;
 import org.imelab.agent.win32app.lifecycle.AppEvent.Unpacked;
 import org.imelab.agent.win32app.lifecycle.AppFacts.Role;
 import org.imelab.gateway.protocol.win32.ReturnCodeType;
-import org.imelab.registry.ime.Intent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,16 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The transitions of detect-only dependencies and supersedence: the same pure table, one role per relative. */
 class RelationsLifecycleTest {
 
-    static AppFacts relative(Role role) {
-        return Win32AppLifecycleTest.with(Intent.NotTargeted).withRole(role);
-    }
-
-    static Arguments row(AppState from, AppEvent event, AppFacts facts, AppState to, AppEffect... effects) {
-        return Arguments.of(from, event, facts, to, List.of(effects));
-    }
-
     static Stream<Arguments> transitions() {
-        AppFacts parent = Win32AppLifecycleTest.required();
+        AppFacts parent = required();
         AppFacts replaced = relative(Role.REPLACED);
         AppFacts afterSoftReboot = parent.withSupersededRebootPending(true);
         return Stream.of(
@@ -140,9 +135,7 @@ class RelationsLifecycleTest {
     @ParameterizedTest(name = "{2} {0} + {1} -> {3}")
     @MethodSource("transitions")
     void transitionTable(AppState from, AppEvent event, AppFacts facts, AppState to, List<AppEffect> effects) {
-        Transition t = Win32AppLifecycle.next(from, event, facts);
-        assertEquals(to, t.to());
-        assertEquals(effects, t.effects());
+        assertTransition(from, event, facts, to, effects);
     }
 
     @ParameterizedTest
@@ -153,6 +146,6 @@ class RelationsLifecycleTest {
     }
 
     static Stream<AppFacts> enforcedRoles() {
-        return Stream.of(relative(Role.ENFORCED), Win32AppLifecycleTest.required());
+        return Stream.of(relative(Role.ENFORCED), required());
     }
 }

@@ -2,6 +2,10 @@ package org.imelab.agent.win32app.lifecycle;
 
 import org.imelab.gateway.protocol.win32.ReturnCodeType;
 import static org.imelab.agent.win32app.lifecycle.AppState.*;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.assertTransition;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.required;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.row;
+import static org.imelab.agent.win32app.lifecycle.TransitionTable.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,26 +27,12 @@ import org.junit.jupiter.api.Test;
 
 class Win32AppLifecycleTest {
 
-    static AppFacts required() {
-        return new AppFacts(Intent.RequiredInstall, false, ScheduleWindow.UNSCHEDULED, GrsStatus.NO_VALUE,
-                0, 3, Duration.ofMinutes(5), false, Optional.empty());
-    }
-
-    static AppFacts with(Intent intent) {
-        AppFacts f = required();
-        return new AppFacts(intent, f.availableRequested(), f.window(), f.grs(), 0, 3, f.retryInterval(), false, Optional.empty());
-    }
-
     static AppFacts window(ScheduleWindow w, boolean staged) {
         return new AppFacts(Intent.RequiredInstall, false, w, GrsStatus.NO_VALUE, 0, 3, Duration.ofMinutes(5), staged, Optional.empty());
     }
 
     static AppFacts grs(Intent intent, GrsStatus status, boolean requested) {
         return new AppFacts(intent, requested, ScheduleWindow.UNSCHEDULED, status, 0, 3, Duration.ofMinutes(5), false, Optional.empty());
-    }
-
-    static Arguments row(AppState from, AppEvent event, AppFacts facts, AppState to, AppEffect... effects) {
-        return Arguments.of(from, event, facts, to, List.of(effects));
     }
 
     static final AppEffect FAIL_TAIL_GRS = new EnterGrs();
@@ -104,9 +94,7 @@ class Win32AppLifecycleTest {
     @ParameterizedTest(name = "{0} + {1} -> {3}")
     @MethodSource("transitions")
     void transitionTable(AppState from, AppEvent event, AppFacts facts, AppState to, List<AppEffect> effects) {
-        Transition t = Win32AppLifecycle.next(from, event, facts);
-        assertEquals(to, t.to());
-        assertEquals(effects, t.effects());
+        assertTransition(from, event, facts, to, effects);
     }
 
     @Test
