@@ -46,7 +46,11 @@ import org.slf4j.LoggerFactory;
 final class V3Processor {
     private static final Logger LOG = LoggerFactory.getLogger("ime.AppWorkload");
 
-    /** The outcomes of one check-in, for the console line and the tests. */
+    /**
+     * The outcomes of one check-in, for the console line and the tests. {@code changed} holds the
+     * apps whose state changed or whose installer ran (a retry that asks for another retry changes
+     * nothing in the registry, yet the user watching wants to see it was attempted).
+     */
     record Summary(Map<String, AppState> changed, int unchanged, List<DeviceRestartRequests.Ask> restarts) {
         String line() {
             if (changed.isEmpty()) {
@@ -275,7 +279,7 @@ final class V3Processor {
             if (outcome.enteredGrs()) {
                 toGrs.add(a.appId());
             }
-            if (outcome.stateChanged()) {
+            if (workedOn(outcome, pass)) {
                 changed.put(a.appId(), outcome.state());
             } else {
                 unchanged[0]++;
@@ -298,6 +302,11 @@ final class V3Processor {
         LOG.info("[Win32App][V3Processor] Done processing subgraph.");
     }
 
+    /** Whether the console line counts the app as changed: its state changed or its installer ran. */
+    private static boolean workedOn(AppPass.Outcome outcome, AppPass pass) {
+        return outcome.stateChanged() || pass.executed();
+    }
+
     /** Installed successors of an updated app that is still detected say so: 1015 (SuccessSupersededAppsDetected). */
     private static void amendSuccessors(List<String> successors, Map<String, AppPass> passes,
             Map<String, AppPass.Outcome> outcomes, Map<String, AppState> changed, int[] unchanged) {
@@ -307,7 +316,7 @@ final class V3Processor {
                 LOG.info("[Win32App] App with id: {} is installed and an app it supersedes is still detected.", id);
                 AppPass.Outcome amended = passes.get(id).run(AppState.INSTALLED, new AppEvent.SupersededAppsDetected());
                 outcomes.put(id, amended);
-                if (amended.stateChanged() && !done.stateChanged()) {
+                if (amended.stateChanged() && !workedOn(done, passes.get(id))) {
                     changed.put(id, amended.state());
                     unchanged[0]--; // counted unchanged a moment ago
                 }

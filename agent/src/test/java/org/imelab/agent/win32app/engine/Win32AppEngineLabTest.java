@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.imelab.agent.sync.CheckinOutcome;
 import org.imelab.agent.win32app.state.ErrorCodes;
 import org.imelab.gateway.protocol.report.AppResult;
 import org.imelab.registry.ime.GrsEntry;
@@ -95,8 +96,10 @@ class Win32AppEngineLabTest extends EngineLabCase {
         for (int retry = 1; retry <= 3; retry++) {
             lab.scheduler.advanceTo(lab.engine.nextDue().orElseThrow());
             assertEquals(start.plus(Duration.ofMinutes(5L * retry)), lab.scheduler.now());
-            lab.checkIn();
+            CheckinOutcome retried = lab.checkIn();
             assertEquals(1 + retry, lab.runs("retry"));
+            // the console line shows the attempt, even when the state stays the same (5007, 1618)
+            assertTrue(retried.summary().contains(retry < 3 ? "1 waiting retry" : "1 failed"), retried.summary());
         }
         // the fourth Retry code: no retries left, the app enters the GRS
         assertTrue(lab.ime.retries().read(Scope.DEVICE, key(id)).isEmpty());
