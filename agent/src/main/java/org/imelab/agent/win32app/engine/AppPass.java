@@ -31,6 +31,7 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.registry.ime.Applicability;
 import org.imelab.registry.ime.ComplianceStateMessage;
 import org.imelab.registry.ime.EnforcementStateMessage;
+import org.imelab.registry.ime.ImeTime;
 import org.imelab.registry.ime.InstallContext;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
@@ -298,8 +299,9 @@ final class AppPass {
     private AppEvent scheduleRetry(int attempt, Duration after) {
         nextRetry = s.clock().instant().plus(after);
         s.ime().retries().write(scope, key, new RetryState(attempt, nextRetry));
-        LOG.info("[Win32App] Retry {} of {} for app {} is due at {}", attempt, facts.maxRetries(), app.appId(),
-                nextRetry);
+        // in the registry's UTC time format, as the GRS and re-evaluation lines give theirs
+        LOG.info("[Win32App] Retry {} of {} for app {} is due at {} UTC", attempt, facts.maxRetries(), app.appId(),
+                ImeTime.format(nextRetry));
         return null;
     }
 

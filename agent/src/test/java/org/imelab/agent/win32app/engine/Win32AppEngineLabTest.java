@@ -13,6 +13,7 @@ import org.imelab.agent.sync.CheckinOutcome;
 import org.imelab.agent.win32app.state.ErrorCodes;
 import org.imelab.gateway.protocol.report.AppResult;
 import org.imelab.registry.ime.GrsEntry;
+import org.imelab.registry.ime.ImeTime;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.SubgraphHash;
@@ -87,6 +88,8 @@ class Win32AppEngineLabTest extends EngineLabCase {
         assertEquals("{\"EnforcementState\":5007,\"ErrorCode\":1618,\"TargetingMethod\":0}",
                 enforcement(id).orElseThrow().toJson());
         assertEquals(Optional.of(first.nextRetryTimeUtc()), lab.engine.nextDue(), "the daemon wakes for the retry");
+        assertTrue(logged("[Win32App] Retry 1 of 3 for app " + id + " is due at "
+                + ImeTime.format(first.nextRetryTimeUtc()) + " UTC"));
 
         // a check-in before the retry is due does not run the installer
         lab.scheduler.advanceBy(Duration.ofMinutes(2));
