@@ -89,15 +89,13 @@ final class V3Processor {
         graphs.rejected().forEach((ids, why) -> LOG.warn("[Win32App][V3Processor] Subgraph with app ids: {} is not "
                 + "processed: {}", String.join(", ", ids), why));
         LOG.info("[Win32App][V3Processor] Processing {} subgraphs.", graphs.subgraphs().size());
-        Map<String, AppState> changed = new LinkedHashMap<>();
-        int[] unchanged = {0};
+        CheckinTally tally = new CheckinTally();
         PendingReboots reboots = new PendingReboots(s.bootTime().lastBoot());
-        List<DeviceRestartRequests.Ask> restarts = new ArrayList<>();
         for (Subgraph g : graphs.subgraphs()) {
-            processSubgraph(g, byId, scope, changed, unchanged, reboots, restarts);
+            processSubgraph(g, byId, scope, tally, reboots);
         }
         LOG.info("[Win32App][V3Processor] Done processing {} subgraphs.", graphs.subgraphs().size());
-        return new Summary(changed, unchanged[0], List.copyOf(restarts));
+        return tally.summary();
     }
 
     /** The policies the engine can process; WinGet apps and policies without an id or version are left out. */
@@ -140,8 +138,7 @@ final class V3Processor {
     }
 
     private void processSubgraph(Subgraph g, Map<String, Win32AppPolicy> byId, Scope scope,
-            Map<String, AppState> changed, int[] unchanged, PendingReboots reboots,
-            List<DeviceRestartRequests.Ask> restarts) {
+            CheckinTally tally, PendingReboots reboots) {
         LOG.info("[Win32App][V3Processor] Processing subgraph with app ids: {}", g.appIdList());
         Instant now = s.clock().instant();
         List<AppRef> order = g.order();
@@ -182,7 +179,7 @@ final class V3Processor {
             } else {
                 reevaluation.logNotExpired(last.orElse(now), interval);
             }
-            unchanged[0] += active.size();
+            tally.unchanged(active.size());
             LOG.info("[Win32App][V3Processor] Done processing subgraph.");
             return;
         }
@@ -205,9 +202,9 @@ final class V3Processor {
             Win32AppPolicy policy = byId.get(a.appId());
             if (UserlessCheckin.leavesToUser(scope, policy)) {
                 if (UserlessCheckin.record(s, policy, a, scope, records.get(a))) {
-                    changed.put(a.appId(), AppState.NOT_APPLICABLE);
+                    tally.changed(a.appId(), AppState.NOT_APPLICABLE);
                 } else {
-                    unchanged[0]++;
+                    tally.unchanged(1);
                 }
                 continue;
             }
@@ -216,14 +213,14 @@ final class V3Processor {
                 LOG.info("[Win32App] App with id: {} waits for retry {} at {}.", a.appId(), retry.get().retryCount(),
                         retry.get().nextRetryTimeUtc());
                 skipped.add(a.appId());
-                unchanged[0]++;
+                tally.unchanged(1);
                 continue;
             }
             DesiredStates.Blocking blocking = desired.blocking(a, outcomes, skipped);
             if (blocking.kind() == DesiredStates.Kind.WAIT) {
                 LOG.info("[Win32App] App with id: {} waits for its dependencies.", a.appId());
                 skipped.add(a.appId());
-                unchanged[0]++;
+                tally.unchanged(1);
                 continue;
             }
             Intent intent = intentOf(policy.intent());
@@ -267,9 +264,9 @@ final class V3Processor {
                     : pass.run(AppState.NEW, new AppEvent.Begin());
             outcomes.put(a.appId(), outcome);
             passes.put(a.appId(), pass);
-            DeviceRestartRequests.of(policy, outcome, pass.executed()).ifPresent(restarts::add);
+            DeviceRestartRequests.of(policy, outcome, pass.executed()).ifPresent(tally::restart);
             if (outcome.result().orElse(null) == AppResult.SUPERSEDING_APPS_DETECTED) {
-                amendSuccessors(desired.updatedBy(a), passes, outcomes, changed, unchanged);
+                amendSuccessors(desired.updatedBy(a), passes, outcomes, tally);
             }
             if (outcome.state() == AppState.WAITING_FOR_SUPERSEDED) {
                 skipped.add(a.appId()); // the subgraph is not done until the superseded app is gone
@@ -280,9 +277,9 @@ final class V3Processor {
                 toGrs.add(a.appId());
             }
             if (workedOn(outcome, pass)) {
-                changed.put(a.appId(), outcome.state());
+                tally.changed(a.appId(), outcome.state());
             } else {
-                unchanged[0]++;
+                tally.unchanged(1);
             }
             if (wanted && intentOf(policy.intent()) == Intent.AvailableInstall && outcome.state() != AppState.WAITING_RETRY) {
                 s.availableRequests().clear(scope, a.appId());
@@ -309,16 +306,15 @@ final class V3Processor {
 
     /** Installed successors of an updated app that is still detected say so: 1015 (SuccessSupersededAppsDetected). */
     private static void amendSuccessors(List<String> successors, Map<String, AppPass> passes,
-            Map<String, AppPass.Outcome> outcomes, Map<String, AppState> changed, int[] unchanged) {
+            Map<String, AppPass.Outcome> outcomes, CheckinTally tally) {
         for (String id : successors) {
             AppPass.Outcome done = outcomes.get(id);
             if (done != null && done.state() == AppState.INSTALLED) {
                 LOG.info("[Win32App] App with id: {} is installed and an app it supersedes is still detected.", id);
                 AppPass.Outcome amended = passes.get(id).run(AppState.INSTALLED, new AppEvent.SupersededAppsDetected());
                 outcomes.put(id, amended);
-                if (amended.stateChanged() && !workedOn(done, passes.get(id))) {
-                    changed.put(id, amended.state());
-                    unchanged[0]--; // counted unchanged a moment ago
+                if (amended.stateChanged()) {
+                    tally.amended(id, amended.state());
                 }
             }
         }
