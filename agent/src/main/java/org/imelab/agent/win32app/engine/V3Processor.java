@@ -30,6 +30,7 @@ import org.imelab.gateway.protocol.win32.Win32AppPolicy;
 import org.imelab.registry.ime.Applicability;
 import org.imelab.registry.ime.ComplianceState;
 import org.imelab.registry.ime.DesiredState;
+import org.imelab.registry.ime.ImeTime;
 import org.imelab.registry.ime.RetryState;
 import org.imelab.registry.ime.Scope;
 import org.imelab.registry.ime.SubgraphHash;
@@ -175,7 +176,8 @@ final class V3Processor {
             Optional<Instant> waiting = active.stream().flatMap(a -> retries.get(a).stream())
                     .map(RetryState::nextRetryTimeUtc).min(Instant::compareTo);
             if (waiting.isPresent()) {
-                LOG.info("[Win32App][V3Processor] Subgraph is waiting for a retry due at {}.", waiting.get());
+                LOG.info("[Win32App][V3Processor] Subgraph is waiting for a retry due at {} UTC.",
+                        ImeTime.format(waiting.get()));
             } else {
                 reevaluation.logNotExpired(last.orElse(now), interval);
             }
@@ -210,8 +212,8 @@ final class V3Processor {
             }
             Optional<RetryState> retry = retries.get(a);
             if (retry.isPresent() && retry.get().nextRetryTimeUtc().isAfter(now)) {
-                LOG.info("[Win32App] App with id: {} waits for retry {} at {}.", a.appId(), retry.get().retryCount(),
-                        retry.get().nextRetryTimeUtc());
+                LOG.info("[Win32App] App with id: {} waits for retry {} at {} UTC.", a.appId(),
+                        retry.get().retryCount(), ImeTime.format(retry.get().nextRetryTimeUtc()));
                 skipped.add(a.appId());
                 tally.unchanged(1);
                 continue;
